@@ -1,0 +1,14 @@
+package org.metastasectomy.cds;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** CDS Hooks service: tumour board review of metastasectomy in metastatic renal cell carcinoma. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CdsApplication {
+  public static void main(String[] args) {
+    SpringApplication.run(CdsApplication.class, args);
+  }
+}

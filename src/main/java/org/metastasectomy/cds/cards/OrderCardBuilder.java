@@ -1,0 +1,66 @@
+package org.metastasectomy.cds.cards;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.metastasectomy.cds.cdshooks.Action;
+import org.metastasectomy.cds.cdshooks.Card;
+import org.metastasectomy.cds.cdshooks.Source;
+import org.metastasectomy.cds.cdshooks.Suggestion;
+import org.metastasectomy.cds.knowledge.KnowledgeBase;
+import org.metastasectomy.cds.model.OrderAlert;
+import org.metastasectomy.cds.model.OrderRules;
+
+/** Cards for the order-time rules: the rule's wording from the knowledge file, this patient's reasons, one suggestion. */
+public final class OrderCardBuilder {
+  private final KnowledgeBase knowledge;
+  private final DraftResources drafts;
+
+  public OrderCardBuilder(KnowledgeBase knowledge, DraftResources drafts) {
+    this.knowledge = knowledge;
+    this.drafts = drafts;
+  }
+
+  public IssuedCard build(OrderAlert alert, String patientId, String rulesPageUrl) {
+    String ruleId = alert.rule().id();
+    String summary = summary(alert);
+    StringBuilder detail = new StringBuilder(CardText.md(alert.rule().detail())).append("\n\n**This patient**\n\n");
+    alert.reasons().forEach(r -> detail.append("- ").append(CardText.md(r)).append('\n'));
+    detail.append("\n_Order: ").append(CardText.md(alert.order().display())).append(". Model ")
+        .append(knowledge.model().version()).append(" (").append(knowledge.status()).append(")._");
+    Card card = new Card(
+        UUID.randomUUID().toString(),
+        summary,
+        detail.toString(),
+        alert.rule().indicator(),
+        new Source("mRCC metastasectomy evidence (model " + knowledge.model().version() + ")", rulesPageUrl, null, null),
+        List.of(suggestion(alert, patientId)),
+        "at-most-one",
+        CardCodes.OVERRIDE,
+        EvidenceLinks.of(knowledge.citations(), alert.rule().citations(), rulesPageUrl + "#order-" + ruleId,
+            "How this alert was decided"));
+    return new IssuedCard(card, CardType.ofOrderRule(ruleId));
+  }
+
+  static String summary(OrderAlert alert) {
+    String order = alert.order().display();
+    String template = alert.rule().summary();
+    int room = CardText.MAX_SUMMARY - (template.length() - "{order}".length());
+    return template.replace("{order}", CardText.fit(order, Math.max(10, room)));
+  }
+
+  private Suggestion suggestion(OrderAlert alert, String patientId) {
+    String uuid = UUID.randomUUID().toString();
+    String order = alert.order().reference();
+    return switch (alert.rule().id()) {
+      case OrderRules.ADJUVANT_AFTER_METASTASECTOMY -> new Suggestion("Remove the draft order", uuid, null,
+          List.of(new Action("delete", "Remove the draft " + alert.order().display(), null, order)));
+      case OrderRules.CHEST_RADIOGRAPH_STAGING -> new Suggestion("Order CT of the chest instead", uuid, null, List.of(
+          new Action("delete", "Remove the draft chest radiograph", null, order),
+          new Action("create", "Draft a CT of the chest", drafts.chestCt(patientId), null)));
+      default -> new Suggestion("Refer to multidisciplinary tumour board", uuid, null, new ArrayList<>(List.of(
+          new Action("create", "Draft a referral to the multidisciplinary tumour board",
+              drafts.tumourBoardReferral(patientId, "Review before " + alert.order().display()), null))));
+    };
+  }
+}

@@ -1,0 +1,103 @@
+package org.metastasectomy.cds.cards;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.metastasectomy.cds.fhir.PrefetchKeys;
+import org.metastasectomy.cds.knowledge.KnowledgeBase;
+import org.metastasectomy.cds.model.Assessment;
+import org.metastasectomy.cds.model.FactorResult;
+import org.metastasectomy.cds.model.FactorStatus;
+import org.metastasectomy.cds.model.RiskResult;
+import org.metastasectomy.cds.model.RuleResult;
+import org.metastasectomy.cds.model.SurvivalRange;
+
+/** The Markdown detail of the patient-view card, written for a narrow EHR side panel (lists, no tables, no HTML). */
+final class ProfileDetail {
+  private final KnowledgeBase knowledge;
+  private final Assessment a;
+  private final String rulesPageUrl;
+
+  ProfileDetail(KnowledgeBase knowledge, Assessment a, String rulesPageUrl) {
+    this.knowledge = knowledge;
+    this.a = a;
+    this.rulesPageUrl = rulesPageUrl;
+  }
+
+  String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append("**Metastasectomy evidence profile: ").append(a.candidacy().label()).append("** — ")
+        .append(a.favourableMet().size()).append(" favourable, ").append(a.unfavourableMet().size())
+        .append(" unfavourable factor(s) found. Sites: ").append(CardText.md(a.features().sitesText().isEmpty() ? "not recorded" : a.features().sitesText()))
+        .append(".\n\n");
+    factors(md, "Favourable", a.favourableMet());
+    factors(md, "Unfavourable", a.unfavourableMet());
+    md.append("**Prognostic models**\n\n");
+    md.append("- ").append(TumourBoardCardBuilder.risk(a.imdc())).append('\n');
+    md.append("- ").append(TumourBoardCardBuilder.risk(a.mskcc())).append("\n\n");
+    if (!a.survival().isEmpty()) {
+      md.append("**5-year overall survival after metastasectomy** (review Table 1): ")
+          .append(a.survival().stream().map(s -> s.site().label() + " " + s.text()).collect(Collectors.joining("; ")))
+          .append(".\n\n");
+    }
+    missing(md);
+    md.append("**Perioperative risk**: ").append(CardText.md(knowledge.perioperativeText())).append(' ')
+        .append(numbers(knowledge.perioperativeCitations())).append("\n\n");
+    md.append("**Limitation**: ").append(CardText.md(knowledge.limitations())).append("\n\n");
+    md.append("_Model ").append(a.modelVersion()).append(" (").append(knowledge.status()).append("). ")
+        .append("Rule for the category: F favourable, U unfavourable; favourable if F ≥ 1 and U = 0. ")
+        .append("[All rules](").append(rulesPageUrl).append(")._");
+    return md.toString();
+  }
+
+  private void factors(StringBuilder md, String heading, List<RuleResult> results) {
+    if (results.isEmpty()) {
+      return;
+    }
+    md.append("**").append(heading).append("**\n\n");
+    for (RuleResult r : results) {
+      md.append("- ").append(CardText.md(r.rule().label())).append(": ").append(CardText.md(r.result().value()));
+      if (!r.result().source().isEmpty()) {
+        md.append(" (").append(CardText.md(r.result().source())).append(')');
+      }
+      md.append(' ').append(numbers(r.rule().citations())).append('\n');
+    }
+    md.append('\n');
+  }
+
+  private void missing(StringBuilder md) {
+    List<RuleResult> unknownRules = a.unknown();
+    List<FactorResult> unknownRisk = unknownRiskFactors();
+    if (unknownRules.isEmpty() && unknownRisk.isEmpty() && a.features().unavailableData().isEmpty()) {
+      return;
+    }
+    md.append("**Missing — document to complete the picture**\n\n");
+    for (RuleResult r : unknownRules) {
+      md.append("- ").append(CardText.md(r.rule().label())).append(": record ").append(CardText.md(r.rule().toDocument())).append('\n');
+    }
+    for (FactorResult f : unknownRisk) {
+      md.append("- IMDC/MSKCC: ").append(CardText.md(f.value())).append('\n');
+    }
+    if (!a.features().unavailableData().isEmpty()) {
+      md.append("- Could not be fetched from the EHR: ")
+          .append(a.features().unavailableData().stream().map(PrefetchKeys::describe).collect(Collectors.joining(", ")))
+          .append(" — factors that need them show as unknown\n");
+    }
+    md.append('\n');
+  }
+
+  private List<FactorResult> unknownRiskFactors() {
+    java.util.Map<String, FactorResult> byValue = new java.util.LinkedHashMap<>();
+    for (RiskResult r : List.of(a.imdc(), a.mskcc())) {
+      r.factors().stream().filter(f -> f.status() == FactorStatus.UNKNOWN).forEach(f -> byValue.putIfAbsent(f.value(), f));
+    }
+    return List.copyOf(byValue.values());
+  }
+
+  private String numbers(List<String> citationIds) {
+    return citationIds.stream().map(id -> EvidenceLinks.number(knowledge.citations(), id)).collect(Collectors.joining(""));
+  }
+
+  static String survivalText(SurvivalRange s) {
+    return s.site().label() + " " + s.text();
+  }
+}

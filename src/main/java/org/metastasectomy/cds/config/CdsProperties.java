@@ -1,0 +1,83 @@
+package org.metastasectomy.cds.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.metastasectomy.cds.model.Lab;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/** The one typed configuration tree ({@code cds.*}); every setting is documented in README.md. */
+@Validated
+@ConfigurationProperties("cds")
+public record CdsProperties(
+    @Valid @NotNull @DefaultValue Fhir fhir,
+    @Valid @NotNull @DefaultValue Model model,
+    @Valid @NotNull @DefaultValue Feedback feedback,
+    @Valid @NotNull @DefaultValue Audit audit,
+    @Valid @NotNull @DefaultValue Limits limits,
+    @Valid @NotNull @DefaultValue Cors cors,
+    @Valid @NotNull @DefaultValue Security security) {
+
+  /** The EHR's FHIR server: which may be contacted, and how patiently. */
+  public record Fhir(
+      @DefaultValue List<String> allowedServers,
+      @DefaultValue("500ms") Duration connectTimeout,
+      @DefaultValue("1200ms") Duration readTimeout,
+      @DefaultValue("1500ms") Duration deadline,
+      @DefaultValue("10") @Min(1) int maxPages,
+      @DefaultValue("16") @Min(1) int maxConcurrency,
+      @DefaultValue("5") @Min(1) int breakerMinimumCalls,
+      @DefaultValue("30s") Duration breakerOpenFor,
+      @DefaultValue("off") String validateInput) {}
+
+  /** Model inputs that are the hospital's choice, not the evidence's. */
+  public record Model(
+      @DefaultValue("90") @Min(1) int lookbackDays,
+      @DefaultValue Map<Lab, SexRanges> referenceRanges) {}
+
+  /** Reference limits by sex (FHIR administrative gender) with a fallback for any sex. */
+  public record SexRanges(Range male, Range female, Range any) {}
+
+  /** A lower and upper limit in the lab's canonical unit. */
+  public record Range(Double low, Double high) {}
+
+  /** How long feedback or a documented tumour board review quiets the same recommendation for the same patient. */
+  public record Feedback(@DefaultValue("30") @Min(0) int suppressionDays) {}
+
+  /** The audit trail of invocations. */
+  public record Audit(
+      @DefaultValue("") String patientHashKey,
+      @DefaultValue("365") @Min(1) int retentionDays,
+      @DefaultValue("false") boolean storeClinicalValues) {}
+
+  /** Limits on what a request may be. */
+  public record Limits(
+      @DefaultValue("5MB") DataSize maxBody,
+      @DefaultValue("100") @Min(10) int maxNestingDepth,
+      @DefaultValue("1000000") @Min(1000) int maxStringLength) {}
+
+  /** Browser clients such as the CDS Hooks Sandbox. */
+  public record Cors(@DefaultValue("*") List<String> allowedOrigins) {}
+
+  /** Authentication of the calling EHR (issue 5). */
+  public record Security(
+      @DefaultValue("") String publicBaseUrl,
+      @Valid @NotNull @DefaultValue Jwt jwt) {}
+
+  /** JWT verification of CDS clients (CDS Hooks §Trusting CDS Clients). */
+  public record Jwt(
+      @DefaultValue("false") boolean enabled,
+      @DefaultValue List<Issuer> issuers,
+      @DefaultValue({"ES384", "RS384"}) List<String> algorithms,
+      @DefaultValue("60s") Duration clockSkew,
+      @DefaultValue("1h") Duration maxLifetime) {}
+
+  /** A trusted issuer and where its keys come from. */
+  public record Issuer(String iss, String jwksUri, String jwksFile, @DefaultValue List<String> tenants) {}
+}

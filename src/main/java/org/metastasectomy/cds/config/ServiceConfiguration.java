@@ -1,0 +1,181 @@
+package org.metastasectomy.cds.config;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClientBuilder;
+import org.metastasectomy.cds.audit.AuditRepository;
+import org.metastasectomy.cds.audit.FeedbackRepository;
+import org.metastasectomy.cds.audit.IssuedCardRepository;
+import org.metastasectomy.cds.audit.PatientHasher;
+import org.metastasectomy.cds.cards.OrderCardBuilder;
+import org.metastasectomy.cds.cards.TumourBoardCardBuilder;
+import org.metastasectomy.cds.fhir.CircuitBreakers;
+import org.metastasectomy.cds.fhir.DraftOrderReader;
+import org.metastasectomy.cds.fhir.EhrFhirClient;
+import org.metastasectomy.cds.fhir.FetchSettings;
+import org.metastasectomy.cds.fhir.PatientFeatureMapper;
+import org.metastasectomy.cds.fhir.PrefetchResolver;
+import org.metastasectomy.cds.model.Assessor;
+import org.metastasectomy.cds.model.OrderRules;
+import org.metastasectomy.cds.security.FhirServerPolicy;
+import org.metastasectomy.cds.web.FeedbackService;
+import org.metastasectomy.cds.web.HookService;
+import org.metastasectomy.cds.web.JsonBodyReader;
+import org.metastasectomy.cds.web.PublicUrls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The request pipeline, the EHR FHIR client and the database side. */
+@Configuration(proxyBeanMethods = false)
+class ServiceConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);
+
+  @Bean
+  Clock clock() {
+    return Clock.systemDefaultZone();
+  }
+
+  @Bean
+  FhirServerPolicy fhirServerPolicy(CdsProperties props, Environment env) {
+    return new FhirServerPolicy(props.fhir().allowedServers(), env.acceptsProfiles(Profiles.of("prod")));
+  }
+
+  @Bean(destroyMethod = "shutdownNow")
+  ExecutorService fhirFetchExecutor(CdsProperties props) {
+    int n = props.fhir().maxConcurrency();
+    return new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(n * 16), r -> {
+      Thread t = new Thread(r, "fhir-fetch");
+      t.setDaemon(true);
+      return t;
+    }, new ThreadPoolExecutor.AbortPolicy());
+  }
+
+  /** One pooled HTTP client for all EHR calls: connection reuse, timeouts, and no redirects (never to another host). */
+  @Bean(destroyMethod = "close")
+  CloseableHttpClient ehrHttpClient(CdsProperties props, FhirContext fhir) {
+    RequestConfig config = RequestConfig.custom()
+        .setConnectTimeout((int) props.fhir().connectTimeout().toMillis())
+        .setConnectionRequestTimeout((int) props.fhir().connectTimeout().toMillis())
+        .setSocketTimeout((int) props.fhir().readTimeout().toMillis())
+        .setRedirectsEnabled(false)
+        .build();
+    CloseableHttpClient client = HttpClientBuilder.create()
+        .setDefaultRequestConfig(config)
+        .disableRedirectHandling()
+        .disableAutomaticRetries()
+        .setMaxConnTotal(props.fhir().maxConcurrency() * 4)
+        .setMaxConnPerRoute(props.fhir().maxConcurrency())
+        .useSystemProperties()
+        .build();
+    IRestfulClientFactory factory = fhir.getRestfulClientFactory();
+    factory.setHttpClient(client);
+    factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
+    return client;
+  }
+
+  @Bean
+  EhrFhirClient ehrFhirClient(FhirContext fhir, FhirServerPolicy policy, CdsProperties props, ExecutorService fhirFetchExecutor,
+      CloseableHttpClient ehrHttpClient) {
+    CdsProperties.Fhir f = props.fhir();
+    FetchSettings settings = new FetchSettings(f.connectTimeout(), f.readTimeout(), f.deadline(), f.maxPages(), f.maxConcurrency());
+    CircuitBreakers breakers = new CircuitBreakers(f.breakerMinimumCalls(), f.breakerOpenFor(), f.readTimeout());
+    return new EhrFhirClient(fhir, policy, settings, fhirFetchExecutor, breakers);
+  }
+
+  @Bean
+  PrefetchResolver prefetchResolver(FhirContext fhir, EhrFhirClient client, ObjectMapper json) {
+    return new PrefetchResolver(fhir, client, json);
+  }
+
+  @Bean
+  PatientHasher patientHasher(CdsProperties props, JdbcClient jdbc) {
+    String configured = props.audit().patientHashKey();
+    if (!configured.isBlank()) {
+      return new PatientHasher(configured.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return new PatientHasher(storedKey(jdbc));
+  }
+
+  /** A random key generated once and kept in the database, so all replicas hash patients alike. */
+  private static byte[] storedKey(JdbcClient jdbc) {
+    try {
+      var existing = jdbc.sql("SELECT secret_value FROM service_secret WHERE name = 'patient-hash-key'").query(String.class).optional();
+      if (existing.isPresent()) {
+        return Base64.getDecoder().decode(existing.get());
+      }
+      byte[] key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      try {
+        jdbc.sql("INSERT INTO service_secret (name, secret_value) VALUES ('patient-hash-key', :v)")
+            .param("v", Base64.getEncoder().encodeToString(key)).update();
+        return key;
+      } catch (RuntimeException race) {
+        return Base64.getDecoder().decode(
+            jdbc.sql("SELECT secret_value FROM service_secret WHERE name = 'patient-hash-key'").query(String.class).single());
+      }
+    } catch (RuntimeException e) {
+      log.warn("patient-hash key not readable from the database; using a per-process key (suppression will not survive a restart)");
+      byte[] key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      return Arrays.copyOf(key, key.length);
+    }
+  }
+
+  @Bean
+  FeedbackRepository feedbackRepository(JdbcClient jdbc) {
+    return new FeedbackRepository(jdbc);
+  }
+
+  @Bean
+  IssuedCardRepository issuedCardRepository(JdbcClient jdbc) {
+    return new IssuedCardRepository(jdbc);
+  }
+
+  @Bean
+  AuditRepository auditRepository(JdbcClient jdbc) {
+    return new AuditRepository(jdbc);
+  }
+
+  @Bean
+  HookService hookService(PrefetchResolver resolver, PatientFeatureMapper mapper, Assessor assessor, OrderRules orderRules,
+      DraftOrderReader orderReader, TumourBoardCardBuilder tumourBoardCards, OrderCardBuilder orderCards,
+      IssuedCardRepository issuedCards, AuditRepository audit, PatientHasher hasher, FhirContext fhir, ObjectMapper json,
+      Clock clock, CdsProperties props, MeterRegistry metrics) {
+    return new HookService(new HookService.Parts(resolver, mapper, assessor, orderRules, orderReader, tumourBoardCards,
+        orderCards, issuedCards, audit, hasher, fhir, json, clock, Duration.ofDays(props.feedback().suppressionDays()), metrics));
+  }
+
+  @Bean
+  FeedbackService feedbackService(FeedbackRepository repository, MeterRegistry metrics) {
+    return new FeedbackService(repository, metrics);
+  }
+
+  @Bean
+  JsonBodyReader jsonBodyReader(ObjectMapper json, CdsProperties props) {
+    return new JsonBodyReader(json, props.limits().maxBody().toBytes(), props.limits().maxNestingDepth(), props.limits().maxStringLength());
+  }
+
+  @Bean
+  PublicUrls publicUrls(CdsProperties props) {
+    return new PublicUrls(props.security().publicBaseUrl());
+  }
+}

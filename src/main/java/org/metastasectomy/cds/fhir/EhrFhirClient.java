@@ -1,0 +1,120 @@
+package org.metastasectomy.cds.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.metastasectomy.cds.security.FhirServerPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches missing prefetch keys from the EHR's FHIR server through HAPI's generic client: all keys in parallel, with
+ * the EHR's bearer token, following next links on the same server (bounded), within an overall deadline. Nothing is
+ * sent to a server outside the allow-list.
+ */
+public final class EhrFhirClient {
+  private static final Logger log = LoggerFactory.getLogger(EhrFhirClient.class);
+
+  private final FhirContext fhir;
+  private final FhirServerPolicy policy;
+  private final FetchSettings settings;
+  private final Executor executor;
+  private final CircuitBreakers breakers;
+
+  public EhrFhirClient(FhirContext fhir, FhirServerPolicy policy, FetchSettings settings, Executor executor, CircuitBreakers breakers) {
+    this.fhir = fhir;
+    this.policy = policy;
+    this.settings = settings;
+    this.executor = executor;
+    this.breakers = breakers;
+  }
+
+  public boolean canReach(String fhirServer) {
+    return policy.allows(fhirServer);
+  }
+
+  /** @param queries key → relative query (e.g. Condition?patient=123 or Patient/123) */
+  Map<String, FetchResult> fetchAll(String fhirServer, String accessToken, Map<String, String> queries) {
+    Map<String, FetchResult> results = new LinkedHashMap<>();
+    if (!policy.allows(fhirServer)) {
+      queries.keySet().forEach(k -> results.put(k, FetchResult.failed("fhirServer is not on the allow-list")));
+      return results;
+    }
+    Map<String, CompletableFuture<FetchResult>> futures = new LinkedHashMap<>();
+    queries.forEach((key, query) -> futures.put(key,
+        CompletableFuture.supplyAsync(() -> breakers.call(fhirServer, () -> fetch(fhirServer, accessToken, query)), executor)));
+    long deadline = System.nanoTime() + settings.deadline().toNanos();
+    futures.forEach((key, future) -> results.put(key, await(key, future, deadline)));
+    return results;
+  }
+
+  private FetchResult await(String key, CompletableFuture<FetchResult> future, long deadlineNanos) {
+    try {
+      return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      log.warn("FHIR fetch for prefetch key {} exceeded the {} ms deadline", key, settings.deadline().toMillis());
+      return FetchResult.failed("deadline exceeded");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return FetchResult.failed("interrupted");
+    } catch (ExecutionException e) {
+      log.warn("FHIR fetch for prefetch key {} failed: {}", key, e.getCause().getClass().getSimpleName());
+      return FetchResult.failed(describe(e.getCause()));
+    }
+  }
+
+  private FetchResult fetch(String fhirServer, String accessToken, String query) {
+    IGenericClient client = fhir.newRestfulGenericClient(fhirServer);
+    if (accessToken != null && !accessToken.isBlank()) {
+      client.registerInterceptor(new BearerTokenAuthInterceptor(accessToken));
+    }
+    if (!query.contains("?")) {
+      int slash = query.indexOf('/');
+      IBaseResource resource = client.read().resource(query.substring(0, slash)).withId(query.substring(slash + 1)).execute();
+      return FetchResult.ok(List.of(resource));
+    }
+    List<IBaseResource> resources = new ArrayList<>();
+    Bundle page = client.search().byUrl(query).returnBundle(Bundle.class).execute();
+    for (int pages = 1; ; pages++) {
+      page.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+          .filter(r -> r != null && !(r instanceof OperationOutcome)).forEach(resources::add);
+      Bundle.BundleLinkComponent next = page.getLink(Bundle.LINK_NEXT);
+      if (next == null || pages >= settings.maxPages()) {
+        if (next != null) {
+          log.warn("FHIR paging stopped after {} pages", pages);
+        }
+        break;
+      }
+      if (!policy.sameServer(fhirServer, next.getUrl())) {
+        log.warn("FHIR paging link points outside the fhirServer; not followed");
+        break;
+      }
+      page = client.loadPage().next(page).execute();
+    }
+    return FetchResult.ok(resources);
+  }
+
+  private static String describe(Throwable t) {
+    if (t instanceof BaseServerResponseException e) {
+      return "FHIR server answered HTTP " + e.getStatusCode();
+    }
+    if (t instanceof CircuitBreakers.OpenCircuitException) {
+      return "FHIR server circuit open after repeated failures";
+    }
+    return "FHIR server unreachable (" + t.getClass().getSimpleName() + ")";
+  }
+}

@@ -1,0 +1,227 @@
+package org.metastasectomy.cds.fhir;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Observation.ObservationReferenceRangeComponent;
+import org.hl7.fhir.r4.model.Observation.ObservationStatus;
+import org.hl7.fhir.r4.model.Quantity;
+import org.metastasectomy.cds.model.Fact;
+import org.metastasectomy.cds.model.Histology;
+import org.metastasectomy.cds.model.Lab;
+import org.metastasectomy.cds.model.LabValue;
+
+/**
+ * Reads performance status, labs, grade, histology and TNM from Observations. Only final, amended and corrected
+ * results count; the latest wins; performance status and labs older than the look-back are ignored.
+ */
+final class ObservationReader {
+  private static final Set<ObservationStatus> USABLE =
+      Set.of(ObservationStatus.FINAL, ObservationStatus.AMENDED, ObservationStatus.CORRECTED);
+  private static final Pattern GRADE = Pattern.compile("(?i)(?:\\bG|grade\\s*)([1-4])\\b");
+  private static final Pattern BARE_DIGIT = Pattern.compile("^\\s*([0-9])\\s*$");
+
+  private final List<Observation> observations;
+  private final LocalDate lookbackStart;
+
+  ObservationReader(List<Observation> observations, LocalDate asOf, int lookbackDays) {
+    this.observations = observations.stream().filter(o -> USABLE.contains(o.getStatus())).toList();
+    this.lookbackStart = asOf.minusDays(lookbackDays);
+  }
+
+  Fact<Integer> ecog() {
+    return latestRecent(Set.of(Codes.ECOG)).map(o -> integerValue(o).map(v -> Fact.of(v, ConditionReader.ref(o))))
+        .flatMap(Function.identity()).orElse(Fact.unknown());
+  }
+
+  Fact<Integer> karnofsky() {
+    return latestRecent(Set.of(Codes.KARNOFSKY)).map(o -> integerValue(o).map(v -> Fact.of(v, ConditionReader.ref(o))))
+        .flatMap(Function.identity()).orElse(Fact.unknown());
+  }
+
+  Map<Lab, LabValue> labs(String sex, ReferenceRangeDefaults defaults) {
+    Map<Lab, LabValue> out = new EnumMap<>(Lab.class);
+    for (Lab lab : Lab.values()) {
+      Set<String> codes = Codes.LAB_LOINC.entrySet().stream().filter(e -> e.getValue() == lab).map(Map.Entry::getKey)
+          .collect(java.util.stream.Collectors.toSet());
+      observations.stream()
+          .filter(o -> hasLoinc(o, codes) && o.hasValueQuantity() && recent(o))
+          .map(o -> toLabValue(lab, o, sex, defaults))
+          .flatMap(Optional::stream)
+          .max(Comparator.comparing(LabValue::date))
+          .ifPresent(v -> out.put(lab, v));
+    }
+    return out;
+  }
+
+  /** Grade and histology describe the tumour at diagnosis: no look-back. */
+  Fact<Integer> grade() {
+    return latest(o -> o.getCode().getCoding().stream()
+        .anyMatch(c -> Codes.NCIT.equals(c.getSystem()) && Codes.GRADE_NCIT.equals(c.getCode())))
+        .flatMap(o -> gradeValue(o).map(v -> Fact.of(v, ConditionReader.ref(o))))
+        .orElse(Fact.unknown());
+  }
+
+  Fact<Histology> histology() {
+    return latest(o -> hasLoinc(o, Codes.HISTOLOGY_OBSERVATION) && o.hasValueCodeableConcept())
+        .flatMap(o -> o.getValueCodeableConcept().getCoding().stream()
+            .filter(c -> Codes.ICDO3.equals(c.getSystem()))
+            .map(c -> Histology.fromIcdO3(c.getCode()))
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .map(h -> Fact.of(h, ConditionReader.ref(o))))
+        .orElse(Fact.unknown());
+  }
+
+  Fact<Integer> tnm(Set<String> loincCodes, Pattern pattern) {
+    return latest(o -> hasLoinc(o, loincCodes))
+        .flatMap(o -> firstMatch(o, pattern).map(v -> Fact.of(v, ConditionReader.ref(o))))
+        .orElse(Fact.unknown());
+  }
+
+  private Optional<Observation> latestRecent(Set<String> codes) {
+    return latest(o -> hasLoinc(o, codes) && recent(o));
+  }
+
+  private Optional<Observation> latest(java.util.function.Predicate<Observation> filter) {
+    return observations.stream().filter(filter)
+        .max(Comparator.comparing(o -> Optional.ofNullable(effective(o)).orElse(LocalDate.MIN)));
+  }
+
+  private boolean recent(Observation o) {
+    LocalDate date = effective(o);
+    return date != null && !date.isBefore(lookbackStart);
+  }
+
+  static LocalDate effective(Observation o) {
+    if (o.hasEffective()) {
+      LocalDate d = FhirDates.of(o.getEffective());
+      if (d != null) {
+        return d;
+      }
+    }
+    return o.hasIssued() ? FhirDates.of(o.getIssuedElement()) : null;
+  }
+
+  private static boolean hasLoinc(Observation o, Set<String> codes) {
+    return o.getCode().getCoding().stream().anyMatch(c -> Codes.LOINC.equals(c.getSystem()) && codes.contains(c.getCode()));
+  }
+
+  private static Optional<Integer> integerValue(Observation o) {
+    if (o.hasValueIntegerType()) {
+      return Optional.ofNullable(o.getValueIntegerType().getValue());
+    }
+    if (o.hasValueQuantity() && o.getValueQuantity().hasValue()) {
+      return Optional.of(o.getValueQuantity().getValue().intValue());
+    }
+    if (o.hasValueCodeableConcept()) {
+      for (Coding c : o.getValueCodeableConcept().getCoding()) {
+        Matcher m = BARE_DIGIT.matcher(String.valueOf(c.getCode()));
+        if (m.matches()) {
+          return Optional.of(Integer.parseInt(m.group(1)));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Integer> gradeValue(Observation o) {
+    if (o.hasValueIntegerType() && o.getValueIntegerType().getValue() != null) {
+      int g = o.getValueIntegerType().getValue();
+      return g >= 1 && g <= 4 ? Optional.of(g) : Optional.empty();
+    }
+    Optional<Integer> fromText = firstMatch(o, GRADE);
+    if (fromText.isPresent()) {
+      return fromText;
+    }
+    for (String text : texts(o)) {
+      Matcher m = Pattern.compile("^\\s*([1-4])\\s*$").matcher(text);
+      if (m.matches()) {
+        return Optional.of(Integer.parseInt(m.group(1)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Integer> firstMatch(Observation o, Pattern pattern) {
+    for (String text : texts(o)) {
+      Matcher m = pattern.matcher(text);
+      if (m.find()) {
+        return Optional.of(Integer.parseInt(m.group(1)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<String> texts(Observation o) {
+    java.util.ArrayList<String> out = new java.util.ArrayList<>();
+    if (o.hasValueCodeableConcept()) {
+      CodeableConcept cc = o.getValueCodeableConcept();
+      cc.getCoding().forEach(c -> {
+        if (c.hasCode()) {
+          out.add(c.getCode());
+        }
+        if (c.hasDisplay()) {
+          out.add(c.getDisplay());
+        }
+      });
+      if (cc.hasText()) {
+        out.add(cc.getText());
+      }
+    }
+    if (o.hasValueStringType()) {
+      out.add(o.getValueStringType().getValue());
+    }
+    return out;
+  }
+
+  private Optional<LabValue> toLabValue(Lab lab, Observation o, String sex, ReferenceRangeDefaults defaults) {
+    Quantity q = o.getValueQuantity();
+    if (!q.hasValue()) {
+      return Optional.empty();
+    }
+    String unit = unitOf(q);
+    Optional<Double> value = Units.toCanonical(lab, q.getValue().doubleValue(), unit);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    Fact<Double> low = Fact.unknown();
+    Fact<Double> high = Fact.unknown();
+    String ref = ConditionReader.ref(o);
+    if (o.hasReferenceRange()) {
+      ObservationReferenceRangeComponent range = o.getReferenceRangeFirstRep();
+      low = limit(lab, range.getLow(), unit, ref);
+      high = limit(lab, range.getHigh(), unit, ref);
+    }
+    Optional<ReferenceRangeDefaults.Range> fallback = defaults.find(lab, sex);
+    if (!low.isKnown() && fallback.isPresent() && fallback.get().low() != null) {
+      low = Fact.of(fallback.get().low(), "configured default");
+    }
+    if (!high.isKnown() && fallback.isPresent() && fallback.get().high() != null) {
+      high = Fact.of(fallback.get().high(), "configured default");
+    }
+    return Optional.of(new LabValue(value.get(), low, high, effective(o), ref));
+  }
+
+  private static Fact<Double> limit(Lab lab, Quantity q, String valueUnit, String ref) {
+    if (q == null || !q.hasValue()) {
+      return Fact.unknown();
+    }
+    String unit = q.hasCode() || q.hasUnit() ? unitOf(q) : valueUnit;
+    return Units.toCanonical(lab, q.getValue().doubleValue(), unit).map(v -> Fact.of(v, ref)).orElse(Fact.unknown());
+  }
+
+  private static String unitOf(Quantity q) {
+    return q.hasCode() ? q.getCode() : q.getUnit();
+  }
+}

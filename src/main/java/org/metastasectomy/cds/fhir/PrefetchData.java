@@ -1,0 +1,162 @@
+package org.metastasectomy.cds.fhir;
+
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+
+/**
+ * The patient's data for one request, per prefetch key: prefetched JSON (parsed only when first needed, so a patient
+ * without RCC never pays for parsing Observations) or resources fetched from the EHR. Resources about another patient
+ * are dropped.
+ */
+public final class PrefetchData {
+  private final String patientId;
+  private final Map<String, JsonNode> prefetched;
+  private final Map<String, List<IBaseResource>> fetched;
+  private final Set<String> unavailable;
+  private final Supplier<IParser> parser;
+  private final ObjectMapper json;
+  private final Map<String, List<Resource>> parsed = new HashMap<>();
+
+  PrefetchData(String patientId, Map<String, JsonNode> prefetched, Map<String, List<IBaseResource>> fetched,
+      Set<String> unavailable, Supplier<IParser> parser, ObjectMapper json) {
+    this.patientId = patientId;
+    this.prefetched = prefetched;
+    this.fetched = fetched;
+    this.unavailable = new TreeSet<>(unavailable);
+    this.parser = parser;
+    this.json = json;
+  }
+
+  public Set<String> unavailable() {
+    return unavailable;
+  }
+
+  public List<Condition> conditions() {
+    return ofType(PrefetchKeys.CONDITIONS, Condition.class);
+  }
+
+  public PatientRecord record() {
+    List<Patient> patients = ofType(PrefetchKeys.PATIENT, Patient.class);
+    List<Procedure> procedures = ofType(PrefetchKeys.PROCEDURES, Procedure.class);
+    List<ServiceRequest> serviceRequests = new ArrayList<>(ofType(PrefetchKeys.TUMOR_BOARD, ServiceRequest.class));
+    return new PatientRecord(
+        patients.isEmpty() ? null : patients.get(0),
+        conditions(),
+        ofType(PrefetchKeys.OBSERVATIONS, Observation.class),
+        procedures,
+        ofType(PrefetchKeys.MEDICATIONS, MedicationRequest.class),
+        ofType(PrefetchKeys.MEDICATIONS, MedicationAdministration.class),
+        serviceRequests,
+        unavailable);
+  }
+
+  private <T extends Resource> List<T> ofType(String key, Class<T> type) {
+    List<T> out = new ArrayList<>();
+    for (Resource r : resources(key)) {
+      if (type.isInstance(r) && aboutThisPatient(r)) {
+        out.add(type.cast(r));
+      }
+    }
+    return out;
+  }
+
+  private List<Resource> resources(String key) {
+    return parsed.computeIfAbsent(key, this::load);
+  }
+
+  private List<Resource> load(String key) {
+    List<Resource> out = new ArrayList<>();
+    if (fetched.containsKey(key)) {
+      fetched.get(key).forEach(r -> out.add((Resource) r));
+      return out;
+    }
+    JsonNode node = prefetched.get(key);
+    if (node == null || node.isNull()) {
+      return out;
+    }
+    IBaseResource resource = parse(key, node);
+    if (resource instanceof Bundle bundle) {
+      for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+        if (e.hasResource()) {
+          out.add(e.getResource());
+        }
+      }
+    } else {
+      out.add((Resource) resource);
+    }
+    return out;
+  }
+
+  private IBaseResource parse(String key, JsonNode node) {
+    if (!node.isObject()) {
+      throw new InvalidPrefetchException("prefetch." + key, "prefetch." + key + " must be a FHIR resource or Bundle");
+    }
+    try {
+      return parser.get().parseResource(json.writeValueAsString(node));
+    } catch (DataFormatException | JsonProcessingException | ClassCastException e) {
+      throw new InvalidPrefetchException("prefetch." + key, "prefetch." + key + " is not FHIR R4 JSON: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    String line = message.lines().findFirst().orElse(message);
+    return line.length() > 200 ? line.substring(0, 200) : line;
+  }
+
+  private boolean aboutThisPatient(Resource r) {
+    if (r instanceof Patient p) {
+      return !p.getIdElement().hasIdPart() || patientId.equals(p.getIdElement().getIdPart());
+    }
+    Reference subject = subjectOf(r);
+    if (subject == null || !subject.hasReference()) {
+      return true;
+    }
+    return patientId.equals(subject.getReferenceElement().getIdPart());
+  }
+
+  private static Reference subjectOf(Resource r) {
+    if (r instanceof Condition c) {
+      return c.getSubject();
+    }
+    if (r instanceof Observation o) {
+      return o.getSubject();
+    }
+    if (r instanceof Procedure p) {
+      return p.getSubject();
+    }
+    if (r instanceof MedicationRequest m) {
+      return m.getSubject();
+    }
+    if (r instanceof MedicationAdministration m) {
+      return m.getSubject();
+    }
+    if (r instanceof ServiceRequest s) {
+      return s.getSubject();
+    }
+    return null;
+  }
+}

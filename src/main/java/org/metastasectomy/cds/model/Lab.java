@@ -1,0 +1,29 @@
+package org.metastasectomy.cds.model;
+
+/** Laboratory values the models read, with the canonical unit each is converted to. */
+public enum Lab {
+  HEMOGLOBIN("haemoglobin", "g/dL"),
+  CALCIUM("calcium", "mg/dL"),
+  ALBUMIN("albumin", "g/dL"),
+  NEUTROPHILS("neutrophils", "10*9/L"),
+  PLATELETS("platelets", "10*9/L"),
+  LDH("LDH", "U/L"),
+  ALKALINE_PHOSPHATASE("alkaline phosphatase", "U/L"),
+  CRP("CRP", "mg/L");
+
+  private final String label;
+  private final String canonicalUnit;
+
+  Lab(String label, String canonicalUnit) {
+    this.label = label;
+    this.canonicalUnit = canonicalUnit;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public String canonicalUnit() {
+    return canonicalUnit;
+  }
+}

@@ -1,0 +1,18 @@
+package org.metastasectomy.cds.model;
+
+/** IMDC / MSKCC risk groups. */
+public enum RiskGroup {
+  FAVORABLE("favourable"),
+  INTERMEDIATE("intermediate"),
+  POOR("poor");
+
+  private final String label;
+
+  RiskGroup(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,31 @@
+package org.metastasectomy.cds.model;
+
+import java.util.List;
+
+/**
+ * One rule of the metastasectomy evidence profile, as written in the knowledge file.
+ *
+ * @param site the metastatic site the evidence is about, or null for any site
+ * @param threshold the numeric cut-off from the evidence, or null when the rule has none
+ * @param toDocument what the clinician should record in the chart when the rule is UNKNOWN
+ */
+public record RuleDefinition(
+    String id,
+    String label,
+    Site site,
+    Direction direction,
+    Double threshold,
+    List<String> citations,
+    String toDocument) {
+
+  public RuleDefinition {
+    citations = List.copyOf(citations);
+  }
+
+  public double thresholdValue() {
+    if (threshold == null) {
+      throw new IllegalStateException("rule " + id + " needs a threshold in the knowledge file");
+    }
+    return threshold;
+  }
+}

@@ -1,0 +1,79 @@
+package org.metastasectomy.cds.model;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.Objects;
+
+/** Intervals derived from the chart's dates. Months are completed calendar months. */
+public final class Timeline {
+  private Timeline() {}
+
+  public static long months(LocalDate from, LocalDate to) {
+    return Math.max(0, ChronoUnit.MONTHS.between(from, to));
+  }
+
+  /** Earliest onset among all recorded metastases (current or not). */
+  public static Fact<LocalDate> firstMetastasis(PatientFeatures p) {
+    return p.metastases().stream()
+        .map(Metastasis::onset)
+        .filter(Fact::isKnown)
+        .min(Comparator.comparing(Fact::value))
+        .orElse(Fact.unknown());
+  }
+
+  /** Where the disease-free interval starts: the nephrectomy, failing that the primary diagnosis. */
+  public static Fact<LocalDate> dfiStart(PatientFeatures p) {
+    return p.nephrectomyDate().isKnown() ? p.nephrectomyDate() : p.diagnosisDate();
+  }
+
+  /** Disease-free interval in months: from nephrectomy (else diagnosis) to the first metastasis. */
+  public static Fact<Long> dfiMonths(PatientFeatures p) {
+    Fact<LocalDate> start = dfiStart(p);
+    Fact<LocalDate> first = firstMetastasis(p);
+    if (!start.isKnown() || !first.isKnown()) {
+      return Fact.unknown();
+    }
+    return Fact.of(months(start.value(), first.value()), joinSources(start.source(), first.source()));
+  }
+
+  /**
+   * Synchronous when the first metastasis was recorded no later than the diagnosis of the primary plus the cut-off
+   * months from the knowledge file (0: present at diagnosis).
+   */
+  public static Fact<Boolean> synchronous(PatientFeatures p, long cutoffMonths) {
+    Fact<LocalDate> first = firstMetastasis(p);
+    if (!p.diagnosisDate().isKnown() || !first.isKnown()) {
+      return Fact.unknown();
+    }
+    boolean sync = !first.value().isAfter(p.diagnosisDate().value().plusMonths(cutoffMonths));
+    return Fact.of(sync, joinSources(p.diagnosisDate().source(), first.source()));
+  }
+
+  /** Months from diagnosis to the start of systemic therapy, or to the assessment date when none has started. */
+  public static Fact<Long> diagnosisToTreatmentMonths(PatientFeatures p) {
+    if (!p.diagnosisDate().isKnown()) {
+      return Fact.unknown();
+    }
+    LocalDate end = p.systemicTherapyStart().isKnown() ? p.systemicTherapyStart().value() : p.asOf();
+    String source = joinSources(p.diagnosisDate().source(), p.systemicTherapyStart().source());
+    return Fact.of(months(p.diagnosisDate().value(), end), source);
+  }
+
+  static String joinSources(String... sources) {
+    StringBuilder out = new StringBuilder();
+    for (String s : sources) {
+      if (s != null && !s.isBlank() && !out.toString().contains(s)) {
+        if (!out.isEmpty()) {
+          out.append(", ");
+        }
+        out.append(s);
+      }
+    }
+    return out.toString();
+  }
+
+  static boolean sameDay(LocalDate a, LocalDate b) {
+    return Objects.equals(a, b);
+  }
+}

@@ -1,0 +1,68 @@
+package org.metastasectomy.cds.security;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decides whether the service may contact an EHR's fhirServer (and send it the bearer token). Only URLs under an entry
+ * of {@code cds.fhir.allowed-servers} qualify; https is required, except that an http entry on a loopback host is
+ * honoured outside the prod profile (development and tests).
+ */
+public final class FhirServerPolicy {
+  private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
+  private final List<String> allowedBases;
+  private final boolean production;
+
+  public FhirServerPolicy(List<String> allowedBases, boolean production) {
+    this.allowedBases = allowedBases.stream().map(FhirServerPolicy::normalise).toList();
+    this.production = production;
+  }
+
+  public boolean allows(String fhirServer) {
+    if (fhirServer == null || fhirServer.isBlank()) {
+      return false;
+    }
+    URI uri;
+    try {
+      uri = URI.create(fhirServer.trim());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    if (uri.getHost() == null || uri.getUserInfo() != null || !secureEnough(uri)) {
+      return false;
+    }
+    String candidate = normalise(fhirServer);
+    return allowedBases.stream().anyMatch(base -> candidate.equals(base) || candidate.startsWith(base + "/"));
+  }
+
+  /** True when a URL (for example a paging link) stays under the same allowed base as the server. */
+  public boolean sameServer(String fhirServer, String url) {
+    return url != null && normalise(url).startsWith(normalise(fhirServer)) && allows(fhirServer);
+  }
+
+  private boolean secureEnough(URI uri) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (scheme.equals("https")) {
+      return true;
+    }
+    return scheme.equals("http") && !production && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT));
+  }
+
+  private static String normalise(String url) {
+    String u = url.trim();
+    while (u.endsWith("/")) {
+      u = u.substring(0, u.length() - 1);
+    }
+    int schemeEnd = u.indexOf("://");
+    if (schemeEnd < 0) {
+      return u;
+    }
+    int hostEnd = u.indexOf('/', schemeEnd + 3);
+    String head = hostEnd < 0 ? u : u.substring(0, hostEnd);
+    String tail = hostEnd < 0 ? "" : u.substring(hostEnd);
+    return head.toLowerCase(Locale.ROOT) + tail;
+  }
+}

@@ -1,0 +1,186 @@
+package org.metastasectomy.cds.web;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.Bundle;
+import org.metastasectomy.cds.audit.AuditRepository;
+import org.metastasectomy.cds.audit.IssuedCardRepository;
+import org.metastasectomy.cds.audit.PatientHasher;
+import org.metastasectomy.cds.cards.CardType;
+import org.metastasectomy.cds.cards.IssuedCard;
+import org.metastasectomy.cds.cards.OrderCardBuilder;
+import org.metastasectomy.cds.cards.TumourBoardCardBuilder;
+import org.metastasectomy.cds.cdshooks.Card;
+import org.metastasectomy.cds.cdshooks.CdsRequest;
+import org.metastasectomy.cds.cdshooks.CdsResponse;
+import org.metastasectomy.cds.cdshooks.ServiceDescriptor;
+import org.metastasectomy.cds.fhir.DraftOrderReader;
+import org.metastasectomy.cds.fhir.PatientFeatureMapper;
+import org.metastasectomy.cds.fhir.PrefetchData;
+import org.metastasectomy.cds.fhir.PrefetchResolver;
+import org.metastasectomy.cds.model.Assessment;
+import org.metastasectomy.cds.model.Assessor;
+import org.metastasectomy.cds.model.DraftOrder;
+import org.metastasectomy.cds.model.OrderAlert;
+import org.metastasectomy.cds.model.OrderRules;
+import org.metastasectomy.cds.model.PatientFeatures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request pipeline: prefetch → FHIR resources → features → assessment → cards, with suppression by feedback and
+ * an audit row per invocation. The database is on the side: if it is down, hooks still answer.
+ */
+public final class HookService {
+  private static final Logger log = LoggerFactory.getLogger(HookService.class);
+
+  private final PrefetchResolver resolver;
+  private final PatientFeatureMapper mapper;
+  private final Assessor assessor;
+  private final OrderRules orderRules;
+  private final DraftOrderReader orderReader;
+  private final TumourBoardCardBuilder tumourBoardCards;
+  private final OrderCardBuilder orderCards;
+  private final IssuedCardRepository issuedCards;
+  private final AuditRepository audit;
+  private final PatientHasher hasher;
+  private final FhirContext fhir;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final Duration suppression;
+  private final MeterRegistry metrics;
+
+  /** Collaborators of the pipeline, grouped to keep the constructor readable. */
+  public record Parts(
+      PrefetchResolver resolver, PatientFeatureMapper mapper, Assessor assessor, OrderRules orderRules,
+      DraftOrderReader orderReader, TumourBoardCardBuilder tumourBoardCards, OrderCardBuilder orderCards,
+      IssuedCardRepository issuedCards, AuditRepository audit, PatientHasher hasher, FhirContext fhir, ObjectMapper json,
+      Clock clock, Duration suppression, MeterRegistry metrics) {}
+
+  public HookService(Parts p) {
+    this.resolver = p.resolver();
+    this.mapper = p.mapper();
+    this.assessor = p.assessor();
+    this.orderRules = p.orderRules();
+    this.orderReader = p.orderReader();
+    this.tumourBoardCards = p.tumourBoardCards();
+    this.orderCards = p.orderCards();
+    this.issuedCards = p.issuedCards();
+    this.audit = p.audit();
+    this.hasher = p.hasher();
+    this.fhir = p.fhir();
+    this.json = p.json();
+    this.clock = p.clock();
+    this.suppression = p.suppression();
+    this.metrics = p.metrics();
+  }
+
+  /** Who called, for the audit (from the verified JWT; empty when authentication is off). */
+  public record Caller(String issuer, String tenant) {
+    public static final Caller ANONYMOUS = new Caller(null, null);
+  }
+
+  public CdsResponse invoke(ServiceDescriptor service, CdsRequest request, String rulesPageUrl, Caller caller) {
+    long start = System.nanoTime();
+    String patientHash = hasher.hash(request.fhirServer(), request.patientId());
+    List<IssuedCard> issued = List.of();
+    int status = 200;
+    try {
+      issued = cards(service, request, rulesPageUrl, patientHash);
+      return new CdsResponse(issued.stream().map(IssuedCard::card).toList());
+    } catch (RuntimeException e) {
+      status = ErrorStatus.of(e);
+      throw e;
+    } finally {
+      long latency = Duration.ofNanos(System.nanoTime() - start).toMillis();
+      remember(service, request, issued, patientHash);
+      appendAudit(service, request, issued, status, latency, caller, patientHash);
+    }
+  }
+
+  private List<IssuedCard> cards(ServiceDescriptor service, CdsRequest request, String rulesPageUrl, String patientHash) {
+    List<DraftOrder> orders = service.hook().equals("patient-view") ? List.of() : draftOrders(request);
+    if (!service.hook().equals("patient-view") && orders.isEmpty()) {
+      return List.of();
+    }
+    PrefetchData data = resolver.resolve(service, request);
+    if (!PatientFeatureMapper.hasRcc(data.conditions())) {
+      return List.of();
+    }
+    PatientFeatures features = mapper.map(data.record(), LocalDate.now(clock));
+    Assessment assessment = assessor.assess(features);
+    List<IssuedCard> out = new ArrayList<>();
+    if (service.hook().equals("patient-view")) {
+      if (assessment.applicable() && !suppressed(assessment, patientHash)) {
+        out.add(tumourBoardCards.build(assessment, request.patientId(), rulesPageUrl));
+      }
+    } else {
+      for (OrderAlert alert : orderRules.evaluate(assessment, orders)) {
+        out.add(orderCards.build(alert, request.patientId(), rulesPageUrl));
+      }
+    }
+    out.forEach(c -> metrics.counter("cds.cards", "type", c.type().name()).increment());
+    return out;
+  }
+
+  private List<DraftOrder> draftOrders(CdsRequest request) {
+    JsonNode draft = request.context().get("draftOrders");
+    List<String> selections = new ArrayList<>();
+    request.context().path("selections").forEach(s -> selections.add(s.asText()));
+    try {
+      Bundle bundle = fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false))
+          .parseResource(Bundle.class, json.writeValueAsString(draft));
+      return orderReader.read(bundle, selections);
+    } catch (DataFormatException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new BadRequestException("context.draftOrders", "context.draftOrders is not a FHIR R4 Bundle");
+    }
+  }
+
+  /** Feedback on this recommendation, or a documented tumour board review, within the suppression period. */
+  private boolean suppressed(Assessment a, String patientHash) {
+    LocalDate today = LocalDate.now(clock);
+    if (a.features().lastTumourBoard().isKnown()
+        && !a.features().lastTumourBoard().value().isBefore(today.minusDays(suppression.toDays()))) {
+      return true;
+    }
+    try {
+      return issuedCards.feedbackSince(patientHash, CardType.TUMOUR_BOARD_REVIEW.name(), Instant.now(clock).minus(suppression));
+    } catch (RuntimeException e) {
+      log.warn("suppression check skipped: database unavailable ({})", e.getClass().getSimpleName());
+      return false;
+    }
+  }
+
+  private void remember(ServiceDescriptor service, CdsRequest request, List<IssuedCard> issued, String patientHash) {
+    try {
+      for (IssuedCard c : issued) {
+        issuedCards.record(c.card().uuid(), c.type().name(), patientHash, service.id(), request.hookInstance());
+      }
+    } catch (RuntimeException e) {
+      log.warn("issued cards not recorded: database unavailable ({})", e.getClass().getSimpleName());
+    }
+  }
+
+  private void appendAudit(ServiceDescriptor service, CdsRequest request, List<IssuedCard> issued, int status,
+      long latency, Caller caller, String patientHash) {
+    try {
+      String uuids = issued.stream().map(IssuedCard::card).map(Card::uuid).collect(Collectors.joining(","));
+      String detail = request.prefetch().isEmpty() ? "no prefetch" : "prefetch keys " + String.join(",", request.prefetch().keySet());
+      audit.append(new AuditRepository.AuditEvent(request.hookInstance(), service.id(), status, uuids,
+          assessor.knowledge().version(), latency, caller.issuer(), caller.tenant(), patientHash, detail));
+    } catch (RuntimeException e) {
+      log.warn("audit row not written: database unavailable ({})", e.getClass().getSimpleName());
+    }
+  }
+}
