@@ -422,6 +422,7 @@ public final class Report {
         {"org.apache.coyote.", "Tomcat"},
         {"org.apache.tomcat.", "Tomcat"},
         {"io.micrometer.", "Micrometer"},
+        {"jakarta.", "Jakarta Servlet/Validation API"},
         {"org.h2.", "H2"},
         {"org.postgresql.", "PostgreSQL driver"},
         {"org.flywaydb.", "Flyway"},
@@ -456,6 +457,8 @@ public final class Report {
       double longestPauseMs = 0;
       Map<String, Integer> allocByClass = new TreeMap<>();
       double allocBytes = 0;
+      // a thread's first allocation sample weighs everything it allocated before the recording began: skip it
+      Set<Long> threadsSeen = new HashSet<>();
       for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
         String name = e.getEventType().getName();
         if (name.equals("jdk.ExecutionSample")) {
@@ -485,6 +488,9 @@ public final class Report {
           gcPauseMs += ms;
           longestPauseMs = Math.max(longestPauseMs, e.getDuration("longestPause").toNanos() / 1e6);
         } else if (name.equals("jdk.ObjectAllocationSample")) {
+          if (e.getThread("eventThread") == null || threadsSeen.add(e.getThread("eventThread").getId())) {
+            continue;
+          }
           double w = e.getLong("weight");
           allocBytes += w;
           if (e.getStackTrace() != null) {

@@ -83,6 +83,17 @@ final class ObservationReader {
         .orElse(Fact.unknown());
   }
 
+  /** An Observation reporting sarcomatoid RCC (ICD-O-3 8318/3), whatever the latest histology says. */
+  Fact<Boolean> sarcomatoidReported() {
+    return observations.stream()
+        .filter(o -> hasLoinc(o, Codes.HISTOLOGY_OBSERVATION) && o.hasValueCodeableConcept())
+        .filter(o -> o.getValueCodeableConcept().getCoding().stream()
+            .anyMatch(c -> Codes.ICDO3.equals(c.getSystem()) && Histology.SARCOMATOID.icdO3().equals(c.getCode())))
+        .findFirst()
+        .map(o -> Fact.of(true, ConditionReader.ref(o)))
+        .orElse(Fact.unknown());
+  }
+
   Fact<Integer> tnm(Set<String> loincCodes, Pattern pattern) {
     return latest(o -> hasLoinc(o, loincCodes))
         .flatMap(o -> firstMatch(o, pattern).map(v -> Fact.of(v, ConditionReader.ref(o))))

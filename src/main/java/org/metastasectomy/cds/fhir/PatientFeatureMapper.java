@@ -57,7 +57,7 @@ public final class PatientFeatureMapper {
         primary.isPresent(),
         diagnosis,
         histology,
-        sarcomatoid(histology),
+        sarcomatoid(histology, obs.sarcomatoidReported()),
         obs.grade(),
         obs.tnm(Codes.T_CATEGORY, T),
         obs.tnm(Codes.N_CATEGORY, N),
@@ -73,7 +73,11 @@ public final class PatientFeatureMapper {
         r.unavailable());
   }
 
-  private static Fact<Boolean> sarcomatoid(Fact<Histology> histology) {
+  /** Sarcomatoid if 8318/3 is reported anywhere; not sarcomatoid only when a specific other histology is known. */
+  private static Fact<Boolean> sarcomatoid(Fact<Histology> histology, Fact<Boolean> reported) {
+    if (reported.isKnown()) {
+      return reported;
+    }
     if (!histology.isKnown() || histology.value() == Histology.RCC_NOS) {
       return Fact.unknown();
     }
