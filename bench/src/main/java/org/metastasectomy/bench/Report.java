@@ -298,7 +298,7 @@ public final class Report {
       }
       return;
     }
-    md.append("\n## Profile (JFR, `settings=profile`, taken after the measured runs)\n\n");
+    md.append("\n## Profile (JFR: the JDK's `profile` settings with method sampling every 2 ms, taken after the measured runs)\n\n");
     md.append(missed.isEmpty() ? "Every target was met; the profiles are for reference.\n"
         : "Targets missed: " + String.join(", ", missed) + ". What the profile of each scenario shows:\n");
     for (JsonNode j : jfrs) {

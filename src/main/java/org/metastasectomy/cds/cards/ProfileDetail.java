@@ -44,7 +44,7 @@ final class ProfileDetail {
         .append(numbers(knowledge.perioperativeCitations())).append("\n\n");
     md.append("**Limitation**: ").append(CardText.md(knowledge.limitations())).append("\n\n");
     md.append("_Model ").append(a.modelVersion()).append(" (").append(knowledge.status()).append("). ")
-        .append("Rule for the category: F favourable, U unfavourable; favourable if F ≥ 1 and U = 0. ")
+        .append(CardText.md(knowledge.candidacyRule())).append(' ')
         .append("[All rules](").append(rulesPageUrl).append(")._");
     return md.toString();
   }
@@ -55,9 +55,9 @@ final class ProfileDetail {
     }
     md.append("**").append(heading).append("**\n\n");
     for (RuleResult r : results) {
-      md.append("- ").append(CardText.md(r.rule().label())).append(": ").append(CardText.md(r.result().value()));
+      md.append("- ").append(CardText.md(r.rule().label())).append(" — ").append(CardText.md(r.result().value()));
       if (!r.result().source().isEmpty()) {
-        md.append(" (").append(CardText.md(r.result().source())).append(')');
+        md.append(" · ").append(CardText.md(shortSources(r.result().source())));
       }
       md.append(' ').append(numbers(r.rule().citations())).append('\n');
     }
@@ -83,6 +83,15 @@ final class ProfileDetail {
           .append(" — factors that need them show as unknown\n");
     }
     md.append('\n');
+  }
+
+  /** At most two references, then a count: the full list is one click away in the chart. */
+  static String shortSources(String sources) {
+    String[] parts = sources.split(", ");
+    if (parts.length <= 2) {
+      return sources;
+    }
+    return parts[0] + ", " + parts[1] + " +" + (parts.length - 2);
   }
 
   private List<FactorResult> unknownRiskFactors() {

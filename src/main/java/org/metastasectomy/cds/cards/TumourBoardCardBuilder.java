@@ -82,14 +82,21 @@ public final class TumourBoardCardBuilder {
   }
 
   /**
-   * Most telling first: a solitary metastasis, then site-specific evidence, then the rest; "one organ" adds nothing
-   * once a solitary metastasis is named.
+   * Most telling first, for the summary: the order a clinician weighs them (solitary disease and a long DFI; brain and
+   * multi-organ disease). Factors that restate another ("one organ" once "solitary" is named) are left out.
    */
+  private static final List<String> SALIENCE = List.of(
+      "SOLITARY", "LUNG_DFI_GT_23", "LIVER_METACHRONOUS", "BONE_ONLY", "SINGLE_ORGAN",
+      "BRAIN_METASTASIS", "MULTI_ORGAN", "SARCOMATOID", "DFI_LE_12", "LIVER_SYNCHRONOUS", "LUNG_AGE_GT_70", "AGE_GT_65");
+
   private static List<RuleResult> bySalience(List<RuleResult> rules) {
     boolean solitary = rules.stream().anyMatch(r -> r.rule().id().equals("SOLITARY"));
     return rules.stream()
-        .filter(r -> !(solitary && r.rule().id().equals("SINGLE_ORGAN")))
-        .sorted(java.util.Comparator.comparingInt(r -> r.rule().id().equals("SOLITARY") ? 0 : r.rule().site() != null ? 1 : 2))
+        .filter(r -> !(solitary && List.of("SINGLE_ORGAN", "LUNG_FEWER_THAN_7").contains(r.rule().id())))
+        .sorted(java.util.Comparator.comparingInt(r -> {
+          int i = SALIENCE.indexOf(r.rule().id());
+          return i < 0 ? SALIENCE.size() : i;
+        }))
         .toList();
   }
 
@@ -98,8 +105,8 @@ public final class TumourBoardCardBuilder {
     if (r.rule().id().equals("SOLITARY") && r.status() == FactorStatus.MET) {
       return "solitary " + r.result().value().replaceAll(".*\\((.*)\\).*", "$1") + " metastasis";
     }
-    if (r.status() == FactorStatus.UNKNOWN) {
-      return r.result().value();
+    if (r.rule().id().equals("BRAIN_METASTASIS")) {
+      return "brain metastasis";
     }
     return r.result().value();
   }

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * One resilience4j circuit breaker per FHIR server, tuned for a CDS budget (resilience4j's defaults wait 60 s and
- * count slow calls only after 60 s: far looser than a 500 ms hook).
+ * count slow calls only after 60 s: far looser than a 500 ms hook). It opens when half the calls fail, or when every
+ * call in the window is slower than the read timeout.
  */
 public final class CircuitBreakers {
   private final CircuitBreakerRegistry registry;
@@ -17,7 +18,7 @@ public final class CircuitBreakers {
   public CircuitBreakers(int minimumCalls, Duration openFor, Duration slowCall) {
     CircuitBreakerConfig config = CircuitBreakerConfig.custom()
         .failureRateThreshold(50)
-        .slowCallRateThreshold(80)
+        .slowCallRateThreshold(100)
         .slowCallDurationThreshold(slowCall)
         .slidingWindowSize(Math.max(minimumCalls, 10))
         .minimumNumberOfCalls(minimumCalls)

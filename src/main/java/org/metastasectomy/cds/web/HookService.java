@@ -109,6 +109,12 @@ public final class HookService {
     }
   }
 
+  /** Runs the pipeline without recording anything: used to warm the JVM up before the service reports ready. */
+  List<Card> dryRun(ServiceDescriptor service, CdsRequest request, String rulesPageUrl) {
+    return cards(service, request, rulesPageUrl, hasher.hash(request.fhirServer(), request.patientId()))
+        .stream().map(IssuedCard::card).toList();
+  }
+
   private List<IssuedCard> cards(ServiceDescriptor service, CdsRequest request, String rulesPageUrl, String patientHash) {
     List<DraftOrder> orders = service.hook().equals("patient-view") ? List.of() : draftOrders(request);
     if (!service.hook().equals("patient-view") && orders.isEmpty()) {
