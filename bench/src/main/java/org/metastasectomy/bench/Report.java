@@ -444,6 +444,14 @@ public final class Report {
         {"com.sun.", "JDK (other)"},
     };
 
+    private static final Map<String, String> BLOCKING = Map.of(
+        "jdk.JavaMonitorEnter", "lock (synchronized)",
+        "jdk.JavaMonitorWait", "Object.wait",
+        "jdk.ThreadPark", "park (j.u.c. lock, pool or future)",
+        "jdk.FileForce", "fsync",
+        "jdk.FileWrite", "file write",
+        "jdk.SocketRead", "socket read");
+
     private JfrSummary() {}
 
     static String summarize(Path file) throws IOException {
@@ -459,9 +467,29 @@ public final class Report {
       double allocBytes = 0;
       // a thread's first allocation sample weighs everything it allocated before the recording began: skip it
       Set<Long> threadsSeen = new HashSet<>();
+      double cpuJvm = 0;
+      double cpuMachine = 0;
+      int cpuEvents = 0;
+      Map<String, double[]> blocked = new TreeMap<>();
       for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
         String name = e.getEventType().getName();
-        if (name.equals("jdk.ExecutionSample")) {
+        if (name.equals("jdk.CPULoad")) {
+          cpuJvm += e.getFloat("jvmUser") + e.getFloat("jvmSystem");
+          cpuMachine += e.getFloat("machineTotal");
+          cpuEvents++;
+        } else if (BLOCKING.containsKey(name) && e.getStackTrace() != null) {
+          // time a request thread spent waiting (>= 10 ms each): locks, parking, fsync, socket reads
+          List<RecordedFrame> frames = e.getStackTrace().getFrames();
+          if (frames.stream().noneMatch(f -> method(f).startsWith("org.metastasectomy."))) {
+            continue;
+          }
+          String where = frames.stream().map(JfrSummary::method)
+              .filter(m -> !m.startsWith("java.") && !m.startsWith("jdk.") && !m.startsWith("sun."))
+              .findFirst().orElse(method(frames.get(0)));
+          double[] acc = blocked.computeIfAbsent(BLOCKING.get(name) + " in `" + where + "`", k -> new double[2]);
+          acc[0] += e.getDuration().toNanos() / 1e6;
+          acc[1]++;
+        } else if (name.equals("jdk.ExecutionSample")) {
           RecordedStackTrace st = e.getStackTrace();
           if (st == null || st.getFrames().isEmpty()) {
             continue;
@@ -511,6 +539,10 @@ public final class Report {
       final int total = samples;
       sb.append(String.format(Locale.ROOT, "%d execution samples; %d GCs, %.0f ms of pauses in all, longest %.1f ms; about %.0f MB allocated (sampled).%n%n",
           samples, gcCount, gcPauseMs, longestPauseMs, allocBytes / 1048576));
+      if (cpuEvents > 0) {
+        sb.append(String.format(Locale.ROOT, "CPU: the service's JVM used %.0f%% of the machine on average, the whole machine %.0f%% "
+            + "(the rest of the machine's share is wrk and anything else running).%n%n", 100 * cpuJvm / cpuEvents, 100 * cpuMachine / cpuEvents));
+      }
       sb.append("| library | in stack (% of samples) | on top (self, %) |\n|---|---:|---:|\n");
       libInclusive.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(10)
           .forEach(en -> sb.append(String.format(Locale.ROOT, "| %s | %.0f%% | %.0f%% |%n", en.getKey(), 100.0 * en.getValue() / total,
@@ -522,6 +554,11 @@ public final class Report {
         sb.append("\n| service methods (in stack) | % |\n|---|---:|\n");
         ownInclusive.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(10)
             .forEach(en -> sb.append(String.format(Locale.ROOT, "| `%s` | %.1f%% |%n", en.getKey(), 100.0 * en.getValue() / total)));
+      }
+      if (!blocked.isEmpty()) {
+        sb.append("\n| request threads waiting (events of 10 ms or more) | total ms | events |\n|---|---:|---:|\n");
+        blocked.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue()[0], x.getValue()[0])).limit(6)
+            .forEach(en -> sb.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f |%n", en.getKey(), en.getValue()[0], en.getValue()[1])));
       }
       if (!allocByClass.isEmpty()) {
         sb.append("\n| top allocating frames (first non-JDK frame) | MB |\n|---|---:|\n");

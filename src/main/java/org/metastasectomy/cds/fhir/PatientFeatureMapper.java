@@ -69,6 +69,7 @@ public final class PatientFeatureMapper {
         obs.karnofsky(),
         labs,
         TherapyReader.systemicTherapyStart(r.medicationRequests(), r.medicationAdministrations()),
+        !r.unavailable().contains(PrefetchKeys.MEDICATIONS),
         TherapyReader.lastTumourBoard(r.serviceRequests(), r.procedures()),
         r.unavailable());
   }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 /**
  * Everything the model reads about one patient, already mapped from FHIR. Unknown values are {@link Fact#unknown()}.
  *
+ * @param medicationHistoryAvailable whether the patient's medication orders were read (no therapy then means untreated)
  * @param unavailableData prefetch keys whose data could be had neither by prefetch nor from the FHIR server
  */
 public record PatientFeatures(
@@ -33,6 +34,7 @@ public record PatientFeatures(
     Fact<Integer> kps,
     Map<Lab, LabValue> labs,
     Fact<LocalDate> systemicTherapyStart,
+    boolean medicationHistoryAvailable,
     Fact<LocalDate> lastTumourBoard,
     Set<String> unavailableData) {
 

@@ -59,7 +59,15 @@ public final class RiskModels {
   private static FactorResult diagnosisToTreatmentBelow(PatientFeatures p, RiskFactorDefinition d) {
     Fact<Long> months = Timeline.diagnosisToTreatmentMonths(p);
     if (!months.isKnown()) {
-      return FactorResult.unknown(d.id(), "diagnosis date not recorded");
+      if (!p.diagnosisDate().isKnown()) {
+        return FactorResult.unknown(d.id(), "diagnosis date not recorded");
+      }
+      long sinceDiagnosis = Timeline.months(p.diagnosisDate().value(), p.asOf());
+      if (sinceDiagnosis < d.threshold()) {
+        // Any treatment start before today lies within the year too: met whatever the medication history holds.
+        return new FactorResult(d.id(), FactorStatus.MET, sinceDiagnosis + " months since diagnosis", p.diagnosisDate().source());
+      }
+      return FactorResult.unknown(d.id(), "systemic therapy history could not be read (start date of treatment unknown)");
     }
     String to = p.systemicTherapyStart().isKnown() ? "to systemic therapy" : "to today (no systemic therapy yet)";
     boolean met = months.value() < d.threshold();

@@ -50,14 +50,20 @@ public final class Timeline {
     return Fact.of(sync, joinSources(p.diagnosisDate().source(), first.source()));
   }
 
-  /** Months from diagnosis to the start of systemic therapy, or to the assessment date when none has started. */
+  /**
+   * Months from diagnosis to the start of systemic therapy. With no therapy recorded it runs to the assessment date (as
+   * for a decision to treat now) — but only when the medication history was read; otherwise an unrecorded earlier
+   * start cannot be excluded, so the interval is unknown.
+   */
   public static Fact<Long> diagnosisToTreatmentMonths(PatientFeatures p) {
     if (!p.diagnosisDate().isKnown()) {
       return Fact.unknown();
     }
-    LocalDate end = p.systemicTherapyStart().isKnown() ? p.systemicTherapyStart().value() : p.asOf();
-    String source = joinSources(p.diagnosisDate().source(), p.systemicTherapyStart().source());
-    return Fact.of(months(p.diagnosisDate().value(), end), source);
+    if (p.systemicTherapyStart().isKnown()) {
+      String source = joinSources(p.diagnosisDate().source(), p.systemicTherapyStart().source());
+      return Fact.of(months(p.diagnosisDate().value(), p.systemicTherapyStart().value()), source);
+    }
+    return p.medicationHistoryAvailable() ? Fact.of(months(p.diagnosisDate().value(), p.asOf()), p.diagnosisDate().source()) : Fact.unknown();
   }
 
   static String joinSources(String... sources) {

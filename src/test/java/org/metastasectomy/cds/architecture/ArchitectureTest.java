@@ -1,0 +1,59 @@
+package org.metastasectomy.cds.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The layer rules of architecture.md: data flows one way and the model stays pure Java. */
+class ArchitectureTest {
+  private static final String BASE = "org.metastasectomy.cds";
+  private static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(BASE);
+
+  @Test
+  void modelImportsNothingFromFhirSpringJacksonOrHttp() {
+    noClasses().that().resideInAPackage(BASE + ".model..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "org.hl7..", "ca.uhn..", "org.springframework..", "com.fasterxml..", "jakarta..", BASE + ".fhir..",
+            BASE + ".web..", BASE + ".cards..", BASE + ".knowledge..", BASE + ".audit..", BASE + ".config..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void evidenceIsPureJava() {
+    noClasses().that().resideInAPackage(BASE + ".evidence..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.hl7..", "ca.uhn..", "org.springframework..", "com.fasterxml..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheFhirAndCardsLayersTouchHapiModelClasses() {
+    noClasses().that().resideOutsideOfPackages(BASE + ".fhir..", BASE + ".cards..", BASE + ".web..", BASE + ".config..")
+        .should().dependOnClassesThat().resideInAPackage("org.hl7.fhir.r4.model..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void protocolRecordsDependOnlyOnJacksonAnnotationsAndTheJdk() {
+    noClasses().that().resideInAPackage(BASE + ".cdshooks..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.hl7..", "ca.uhn..", "org.springframework..", BASE + ".model..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void lowerLayersNeverCallTheWebLayer() {
+    noClasses().that().resideInAnyPackage(BASE + ".model..", BASE + ".fhir..", BASE + ".cards..", BASE + ".knowledge..",
+            BASE + ".audit..", BASE + ".evidence..", BASE + ".security..")
+        .should().dependOnClassesThat().resideInAPackage(BASE + ".web..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void packagesHaveNoCycles() {
+    slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+}

@@ -1,0 +1,73 @@
+package org.metastasectomy.cds.model;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A mutable, nullable description of a patient for property tests (null = not recorded), turned into the model's
+ * PatientFeatures. Each field can be filled in independently, which is what "adding data" means in the properties.
+ */
+final class FeatureDraft {
+  static final LocalDate AS_OF = LocalDate.of(2026, 11, 27);
+
+  Integer age;
+  LocalDate diagnosis;
+  Histology histology;
+  Integer grade;
+  Integer t;
+  Integer n;
+  List<MetastasisDraft> metastases = List.of();
+  LocalDate nephrectomy;
+  Integer ecog;
+  Integer kps;
+  Map<Lab, LabDraft> labs = new EnumMap<>(Lab.class);
+  LocalDate therapyStart;
+  boolean medicationsKnown;
+
+  record MetastasisDraft(Site site, LocalDate onset, Integer lesions) {}
+
+  record LabDraft(Double value, Double low, Double high) {}
+
+  FeatureDraft copy() {
+    FeatureDraft d = new FeatureDraft();
+    d.age = age;
+    d.diagnosis = diagnosis;
+    d.histology = histology;
+    d.grade = grade;
+    d.t = t;
+    d.n = n;
+    d.metastases = List.copyOf(metastases);
+    d.nephrectomy = nephrectomy;
+    d.ecog = ecog;
+    d.kps = kps;
+    d.labs = new EnumMap<>(Lab.class);
+    d.labs.putAll(labs);
+    d.therapyStart = therapyStart;
+    d.medicationsKnown = medicationsKnown;
+    return d;
+  }
+
+  PatientFeatures features() {
+    Map<Lab, LabValue> labValues = new EnumMap<>(Lab.class);
+    labs.forEach((lab, v) -> {
+      if (v.value() != null) {
+        labValues.put(lab, new LabValue(v.value(), fact(v.low()), fact(v.high()), AS_OF.minusDays(3), "Observation/" + lab));
+      }
+    });
+    List<Metastasis> mets = metastases.stream()
+        .map(m -> new Metastasis(m.site(), fact(m.onset()), true, fact(m.lesions()), "Condition/" + m.site()))
+        .toList();
+    Fact<Boolean> sarcomatoid = histology == null || histology == Histology.RCC_NOS
+        ? Fact.unknown() : Fact.of(histology == Histology.SARCOMATOID, "Condition/primary");
+    return new PatientFeatures(AS_OF, fact(age), Fact.unknown(), true, fact(diagnosis), fact(histology), sarcomatoid,
+        fact(grade), fact(t), fact(n), Fact.unknown(), mets, fact(nephrectomy), List.of(), fact(ecog), fact(kps), labValues,
+        fact(therapyStart), medicationsKnown, Fact.unknown(), Set.of());
+  }
+
+  private static <T> Fact<T> fact(T value) {
+    return value == null ? Fact.unknown() : Fact.of(value, "test");
+  }
+}
