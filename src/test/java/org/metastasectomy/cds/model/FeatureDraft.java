@@ -5,12 +5,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 
 /**
  * A mutable, nullable description of a patient for property tests (null = not recorded), turned into the model's
  * PatientFeatures. Each field can be filled in independently, which is what "adding data" means in the properties.
  */
-final class FeatureDraft {
+public final class FeatureDraft {
   static final LocalDate AS_OF = LocalDate.of(2026, 11, 27);
 
   Integer age;
@@ -50,7 +53,7 @@ final class FeatureDraft {
     return d;
   }
 
-  PatientFeatures features() {
+  public PatientFeatures features() {
     Map<Lab, LabValue> labValues = new EnumMap<>(Lab.class);
     labs.forEach((lab, v) -> {
       if (v.value() != null) {
@@ -70,4 +73,44 @@ final class FeatureDraft {
   private static <T> Fact<T> fact(T value) {
     return value == null ? Fact.unknown() : Fact.of(value, "test");
   }
+  /** Random metastatic RCC patients with any mix of recorded and missing data. */
+  public static Arbitrary<FeatureDraft> arbitrary() {
+    Arbitrary<FeatureDraft.MetastasisDraft> metastasis = Combinators.combine(
+        Arbitraries.of(Site.class), ModelProperties.dates().injectNull(0.3), Arbitraries.integers().between(1, 9).injectNull(0.4))
+        .as(FeatureDraft.MetastasisDraft::new);
+    Arbitrary<FeatureDraft.LabDraft> lab = Combinators.combine(
+        Arbitraries.doubles().between(0.1, 600).ofScale(1), Arbitraries.doubles().between(0.1, 20).ofScale(1).injectNull(0.3),
+        Arbitraries.doubles().between(1, 500).ofScale(1).injectNull(0.3))
+        .as(FeatureDraft.LabDraft::new);
+    Arbitrary<Map<Lab, FeatureDraft.LabDraft>> labs = Arbitraries.maps(Arbitraries.of(Lab.class), lab).ofMaxSize(8);
+    return Combinators.combine(
+        Arbitraries.integers().between(25, 90).injectNull(0.2),
+        ModelProperties.dates().injectNull(0.2),
+        Arbitraries.of(Histology.class).injectNull(0.3),
+        Arbitraries.integers().between(1, 4).injectNull(0.3),
+        Arbitraries.integers().between(1, 4).injectNull(0.3),
+        metastasis.list().ofMinSize(1).ofMaxSize(4),
+        Arbitraries.integers().between(0, 4).injectNull(0.3),
+        labs)
+        .as((age, dx, hist, grade, t, mets, ecog, labMap) -> {
+          FeatureDraft d = draft(age, dx, hist, grade, t, mets, ecog, labMap);
+          d.medicationsKnown = age != null && age % 2 == 0;
+          return d;
+        });
+  }
+
+  private static FeatureDraft draft(Integer age, LocalDate dx, Histology hist, Integer grade, Integer t,
+      List<FeatureDraft.MetastasisDraft> mets, Integer ecog, Map<Lab, FeatureDraft.LabDraft> labMap) {
+    FeatureDraft d = new FeatureDraft();
+    d.age = age;
+    d.diagnosis = dx;
+    d.histology = hist;
+    d.grade = grade;
+    d.t = t;
+    d.metastases = mets;
+    d.ecog = ecog;
+    d.labs.putAll(labMap);
+    return d;
+  }
+
 }

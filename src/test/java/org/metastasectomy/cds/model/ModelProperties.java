@@ -171,45 +171,10 @@ class ModelProperties {
 
   @Provide
   Arbitrary<FeatureDraft> patients() {
-    Arbitrary<FeatureDraft.MetastasisDraft> metastasis = Combinators.combine(
-        Arbitraries.of(Site.class), dates().injectNull(0.3), Arbitraries.integers().between(1, 9).injectNull(0.4))
-        .as(FeatureDraft.MetastasisDraft::new);
-    Arbitrary<FeatureDraft.LabDraft> lab = Combinators.combine(
-        Arbitraries.doubles().between(0.1, 600).ofScale(1), Arbitraries.doubles().between(0.1, 20).ofScale(1).injectNull(0.3),
-        Arbitraries.doubles().between(1, 500).ofScale(1).injectNull(0.3))
-        .as(FeatureDraft.LabDraft::new);
-    Arbitrary<Map<Lab, FeatureDraft.LabDraft>> labs = Arbitraries.maps(Arbitraries.of(Lab.class), lab).ofMaxSize(8);
-    return Combinators.combine(
-        Arbitraries.integers().between(25, 90).injectNull(0.2),
-        dates().injectNull(0.2),
-        Arbitraries.of(Histology.class).injectNull(0.3),
-        Arbitraries.integers().between(1, 4).injectNull(0.3),
-        Arbitraries.integers().between(1, 4).injectNull(0.3),
-        metastasis.list().ofMinSize(1).ofMaxSize(4),
-        Arbitraries.integers().between(0, 4).injectNull(0.3),
-        labs)
-        .as((age, dx, hist, grade, t, mets, ecog, labMap) -> {
-          FeatureDraft d = draft(age, dx, hist, grade, t, mets, ecog, labMap);
-          d.medicationsKnown = age != null && age % 2 == 0;
-          return d;
-        });
+    return FeatureDraft.arbitrary();
   }
 
-  private static FeatureDraft draft(Integer age, LocalDate dx, Histology hist, Integer grade, Integer t,
-      List<FeatureDraft.MetastasisDraft> mets, Integer ecog, Map<Lab, FeatureDraft.LabDraft> labMap) {
-    FeatureDraft d = new FeatureDraft();
-    d.age = age;
-    d.diagnosis = dx;
-    d.histology = hist;
-    d.grade = grade;
-    d.t = t;
-    d.metastases = mets;
-    d.ecog = ecog;
-    d.labs.putAll(labMap);
-    return d;
-  }
-
-  private static Arbitrary<LocalDate> dates() {
+  static Arbitrary<LocalDate> dates() {
     return Arbitraries.integers().between(0, 16 * 365).map(days -> LocalDate.of(2010, 1, 1).plusDays(days));
   }
 }
