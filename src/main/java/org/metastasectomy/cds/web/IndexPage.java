@@ -46,11 +46,12 @@ final class IndexPage {
 
   private void intendedUse(HtmlWriter w) {
     w.open("section", "id", "intended-use").element("h2", "Intended use");
-    w.open("table").open("thead").open("tr").element("th", "Service").element("th", "EHR event (hook)")
-        .element("th", "What it does").close("tr").close("thead").open("tbody");
+    w.open("table").open("thead").open("tr").element("th", "Service").element("th", "What it does")
+        .close("tr").close("thead").open("tbody");
     for (ServiceDescriptor s : services) {
-      w.open("tr").open("td").text(s.title()).empty("br").element("code", s.id()).close("td");
-      w.open("td").element("code", s.hook()).close("td").element("td", s.description()).close("tr");
+      w.open("tr").open("td", "class", "service").text(s.title()).empty("br").element("code", s.id()).empty("br")
+          .text("EHR event (hook): ").element("code", s.hook()).close("td");
+      w.element("td", s.description()).close("tr");
     }
     w.close("tbody").close("table");
     w.open("dl");

@@ -20,7 +20,7 @@ final class InputsSection {
         + "only final, amended or corrected results count; entered-in-error and refuted diagnoses are ignored; "
         + "laboratory values need UCUM units, and the limits of normal come from the result's reference range (or a hospital-configured default). "
         + "A missing or unusable value makes the rules that need it unknown, and the card says what to record.");
-    w.open("table").open("thead").open("tr").element("th", "Input").element("th", "FHIR element").element("th", "Codes")
+    w.open("table", "class", "inputs").open("thead").open("tr").element("th", "Input").element("th", "FHIR element").element("th", "Codes")
         .element("th", "How it is read").element("th", "Used by").close("tr").close("thead").open("tbody");
     for (InputMapping.Input input : InputMapping.inputs()) {
       w.open("tr", "id", "input-" + input.id());

@@ -51,7 +51,7 @@ final class RulesPage {
     w.open("nav", "aria-label", "On this page").open("p");
     String[][] entries = {
         {"#candidacy", "How the profile is read"}, {"#rules", "Rules"}, {"#imdc", "IMDC"}, {"#mskcc", "MSKCC"},
-        {"#synchronous", "Synchronous"}, {"#orders", "Order-time rules"}, {"#perioperative", "Perioperative risk"},
+        {"#orders", "Order-time rules"}, {"#synchronous", "Synchronous"}, {"#perioperative", "Perioperative risk"},
         {"#survival", "Survival by site"}, {"#limitations", "Limitations"}, {"#references", "All sources"}};
     for (int i = 0; i < entries.length; i++) {
       if (i > 0) {
