@@ -71,9 +71,13 @@ final class ProfileDetail {
       return;
     }
     md.append("**Missing — document to complete the picture**\n\n");
+    // One line per thing to record, naming every factor it would settle: a narrow panel should not repeat itself.
+    java.util.Map<String, List<String>> byRecord = new java.util.LinkedHashMap<>();
     for (RuleResult r : unknownRules) {
-      md.append("- ").append(CardText.md(r.rule().label())).append(": record ").append(CardText.md(r.rule().toDocument())).append('\n');
+      byRecord.computeIfAbsent(r.rule().toDocument(), k -> new java.util.ArrayList<>()).add(r.rule().label());
     }
+    byRecord.forEach((record, labels) -> md.append("- Record ").append(CardText.md(record)).append(" (for: ")
+        .append(CardText.md(String.join("; ", labels))).append(")\n"));
     for (FactorResult f : unknownRisk) {
       md.append("- IMDC/MSKCC: ").append(CardText.md(f.value())).append('\n');
     }

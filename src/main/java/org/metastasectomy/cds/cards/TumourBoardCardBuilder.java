@@ -53,7 +53,9 @@ public final class TumourBoardCardBuilder {
 
   /** Names the category and the deciding reason, e.g. "… favourable (1 lesion (lung); DFI 31 months …)". */
   static String summary(Assessment a) {
-    List<String> reasons = deciding(a).stream().map(TumourBoardCardBuilder::reason).limit(2).toList();
+    List<String> reasons = a.candidacy() == Candidacy.INSUFFICIENT_DATA
+        ? List.of(a.unknown().size() + " factors not recorded")
+        : deciding(a).stream().map(TumourBoardCardBuilder::reason).limit(2).toList();
     String head = "Metastatic RCC, metastasectomy profile " + a.candidacy().label();
     String tail = ": consider tumour board review";
     for (int n = reasons.size(); n >= 0; n--) {
