@@ -75,6 +75,9 @@ class JwtAuthenticationIT {
   static void properties(DynamicPropertyRegistry r) {
     r.add("spring.datasource.url", () -> "jdbc:h2:mem:jwt-it;DB_CLOSE_DELAY=-1");
     r.add("cds.security.jwt.enabled", () -> "true");
+    // Generous JWKS timeouts: the build machine is shared and WireMock's first answer can be slow.
+    r.add("cds.security.jwt.jwks-connect-timeout", () -> "5s");
+    r.add("cds.security.jwt.jwks-read-timeout", () -> "10s");
     issuer(r, 0, FILE_ISS, "jwks-file", JWKS_FILE.toString());
     issuer(r, 1, REMOTE_ISS, "jwks-uri", jwks.baseUrl() + "/remote/jwks.json");
     issuer(r, 2, ROTATING_ISS, "jwks-uri", jwks.baseUrl() + "/rotating/jwks.json");
@@ -163,6 +166,12 @@ class JwtAuthenticationIT {
     assertRefused(() -> send("GET", "/cds-services", null, null), "missing-token");
     assertRefused(() -> send("POST", "/cds-services/" + SERVICE, example(), null), "missing-token");
     assertRefused(() -> send("POST", "/cds-services/" + SERVICE + "/feedback", feedbackBody(), null), "missing-token");
+  }
+
+  @Test
+  void malformedAuthorizationHeaderIsRefusedWithoutSayingWhy() {
+    assertRefused(() -> discovery("two words"), "malformed");
+    assertRefused(() -> discovery("eyJhbGciOiJFUzM4NCJ9.e30"), "malformed");
   }
 
   @Test
