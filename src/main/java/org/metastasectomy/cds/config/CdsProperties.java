@@ -76,7 +76,11 @@ public record CdsProperties(
       @DefaultValue List<Issuer> issuers,
       @DefaultValue({"ES384", "RS384"}) List<String> algorithms,
       @DefaultValue("60s") Duration clockSkew,
-      @DefaultValue("1h") Duration maxLifetime) {}
+      @DefaultValue("1h") Duration maxLifetime,
+      @DefaultValue("1s") Duration jwksConnectTimeout,
+      @DefaultValue("2s") Duration jwksReadTimeout,
+      @DefaultValue("5m") Duration jwksCacheTtl,
+      @DefaultValue("30s") Duration jwksMinRefreshInterval) {}
 
   /** A trusted issuer and where its keys come from. */
   public record Issuer(String iss, String jwksUri, String jwksFile, @DefaultValue List<String> tenants) {}

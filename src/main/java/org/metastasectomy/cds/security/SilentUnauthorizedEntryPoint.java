@@ -1,0 +1,50 @@
+package org.metastasectomy.cds.security;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+/**
+ * Answers a refused CDS call with 401, a bare {@code WWW-Authenticate: Bearer} and no body: the CDS Hooks best
+ * practices recommend telling the caller nothing about why. The reason goes to the log (with iss, kid and jti, never
+ * the token) and to the {@code cds.jwt.rejections} counter.
+ */
+public final class SilentUnauthorizedEntryPoint implements AuthenticationEntryPoint {
+  private static final Logger log = LoggerFactory.getLogger(SilentUnauthorizedEntryPoint.class);
+
+  private final MeterRegistry metrics;
+
+  public SilentUnauthorizedEntryPoint(MeterRegistry metrics) {
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) {
+    RejectionReason reason;
+    String detail;
+    TokenLabels labels = TokenLabels.NONE;
+    if (failure instanceof JwtRejectedException rejected) {
+      reason = rejected.reason();
+      detail = rejected.getMessage();
+      labels = rejected.labels();
+    } else if (failure instanceof OAuth2AuthenticationException) {
+      reason = RejectionReason.MALFORMED;
+      detail = "Authorization header is not a well-formed bearer token";
+    } else {
+      reason = RejectionReason.MISSING_TOKEN;
+      detail = "no bearer token";
+    }
+    metrics.counter("cds.jwt.rejections", "reason", reason.tag()).increment();
+    log.warn("CDS client refused ({}) on {} {}: {} [{}]", reason.tag(), request.getMethod(),
+        TokenLabels.clean(CdsEndpoints.pathWithinApplication(request)), detail, labels);
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    response.setContentLength(0);
+  }
+}
