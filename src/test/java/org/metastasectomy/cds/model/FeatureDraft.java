@@ -5,9 +5,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import java.util.ArrayList;
+import java.util.Random;
+import org.metastasectomy.cds.support.ForAll;
 
 /**
  * A mutable, nullable description of a patient for property tests (null = not recorded), turned into the model's
@@ -73,44 +73,32 @@ public final class FeatureDraft {
   private static <T> Fact<T> fact(T value) {
     return value == null ? Fact.unknown() : Fact.of(value, "test");
   }
-  /** Random metastatic RCC patients with any mix of recorded and missing data. */
-  public static Arbitrary<FeatureDraft> arbitrary() {
-    Arbitrary<FeatureDraft.MetastasisDraft> metastasis = Combinators.combine(
-        Arbitraries.of(Site.class), ModelProperties.dates().injectNull(0.3), Arbitraries.integers().between(1, 9).injectNull(0.4))
-        .as(FeatureDraft.MetastasisDraft::new);
-    Arbitrary<FeatureDraft.LabDraft> lab = Combinators.combine(
-        Arbitraries.doubles().between(0.1, 600).ofScale(1), Arbitraries.doubles().between(0.1, 20).ofScale(1).injectNull(0.3),
-        Arbitraries.doubles().between(1, 500).ofScale(1).injectNull(0.3))
-        .as(FeatureDraft.LabDraft::new);
-    Arbitrary<Map<Lab, FeatureDraft.LabDraft>> labs = Arbitraries.maps(Arbitraries.of(Lab.class), lab).ofMaxSize(8);
-    return Combinators.combine(
-        Arbitraries.integers().between(25, 90).injectNull(0.2),
-        ModelProperties.dates().injectNull(0.2),
-        Arbitraries.of(Histology.class).injectNull(0.3),
-        Arbitraries.integers().between(1, 4).injectNull(0.3),
-        Arbitraries.integers().between(1, 4).injectNull(0.3),
-        metastasis.list().ofMinSize(1).ofMaxSize(4),
-        Arbitraries.integers().between(0, 4).injectNull(0.3),
-        labs)
-        .as((age, dx, hist, grade, t, mets, ecog, labMap) -> {
-          FeatureDraft d = draft(age, dx, hist, grade, t, mets, ecog, labMap);
-          d.medicationsKnown = age != null && age % 2 == 0;
-          return d;
-        });
-  }
-
-  private static FeatureDraft draft(Integer age, LocalDate dx, Histology hist, Integer grade, Integer t,
-      List<FeatureDraft.MetastasisDraft> mets, Integer ecog, Map<Lab, FeatureDraft.LabDraft> labMap) {
+  /** A random metastatic RCC patient with any mix of recorded and missing data. */
+  public static FeatureDraft random(Random r) {
     FeatureDraft d = new FeatureDraft();
-    d.age = age;
-    d.diagnosis = dx;
-    d.histology = hist;
-    d.grade = grade;
-    d.t = t;
+    d.age = ForAll.maybe(r, 0.2, () -> ForAll.between(r, 25, 90));
+    d.diagnosis = ForAll.maybe(r, 0.2, () -> randomDate(r));
+    d.histology = ForAll.maybe(r, 0.3, () -> ForAll.oneOf(r, Histology.values()));
+    d.grade = ForAll.maybe(r, 0.3, () -> ForAll.between(r, 1, 4));
+    d.t = ForAll.maybe(r, 0.3, () -> ForAll.between(r, 1, 4));
+    List<MetastasisDraft> mets = new ArrayList<>();
+    for (int i = ForAll.between(r, 1, 4); i > 0; i--) {
+      mets.add(new MetastasisDraft(ForAll.oneOf(r, Site.values()), ForAll.maybe(r, 0.3, () -> randomDate(r)),
+          ForAll.maybe(r, 0.4, () -> ForAll.between(r, 1, 9))));
+    }
     d.metastases = mets;
-    d.ecog = ecog;
-    d.labs.putAll(labMap);
+    d.ecog = ForAll.maybe(r, 0.3, () -> ForAll.between(r, 0, 4));
+    for (Lab lab : Lab.values()) {
+      if (r.nextBoolean()) {
+        d.labs.put(lab, new LabDraft(ForAll.between(r, 0.1, 600.0),
+            ForAll.maybe(r, 0.3, () -> ForAll.between(r, 0.1, 20.0)), ForAll.maybe(r, 0.3, () -> ForAll.between(r, 1.0, 500.0))));
+      }
+    }
+    d.medicationsKnown = r.nextBoolean();
     return d;
   }
 
+  static LocalDate randomDate(Random r) {
+    return LocalDate.of(2010, 1, 1).plusDays(r.nextInt(16 * 365));
+  }
 }
