@@ -3,6 +3,7 @@ package org.metastasectomy.cds.config;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,8 @@ public record CdsProperties(
       @DefaultValue("16") @Min(1) int maxConcurrency,
       @DefaultValue("5") @Min(1) int breakerMinimumCalls,
       @DefaultValue("30s") Duration breakerOpenFor,
-      @DefaultValue("off") String validateInput) {}
+      @DefaultValue("off") @Pattern(regexp = "off|warn", message = "must be off or warn") String validateInput,
+      @DefaultValue("false") boolean allowInsecureHttp) {}
 
   /** Model inputs that are the hospital's choice, not the evidence's. */
   public record Model(
