@@ -96,11 +96,11 @@ class ServiceConfiguration {
 
   @Bean
   EhrFhirClient ehrFhirClient(FhirContext fhir, FhirServerPolicy policy, CdsProperties props, ExecutorService fhirFetchExecutor,
-      CloseableHttpClient ehrHttpClient) {
+      CloseableHttpClient ehrHttpClient, MeterRegistry metrics) {
     CdsProperties.Fhir f = props.fhir();
     FetchSettings settings = new FetchSettings(f.connectTimeout(), f.readTimeout(), f.deadline(), f.maxPages(), f.maxConcurrency());
     CircuitBreakers breakers = new CircuitBreakers(f.breakerMinimumCalls(), f.breakerOpenFor(), f.readTimeout());
-    return new EhrFhirClient(fhir, policy, settings, fhirFetchExecutor, breakers);
+    return new EhrFhirClient(fhir, policy, settings, fhirFetchExecutor, breakers, new FetchMetrics(metrics));
   }
 
   @Bean
