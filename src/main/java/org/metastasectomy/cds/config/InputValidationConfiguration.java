@@ -20,7 +20,7 @@ class InputValidationConfiguration {
 
   @Bean
   InputCheck inputCheck(CdsProperties props, FhirContext fhir, ObjectMapper json) {
-    if (!"warn".equals(props.fhir().validateInput())) {
+    if (props.fhir().validateInput() != CdsProperties.InputValidation.WARN) {
       return InputCheck.OFF;
     }
     ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {

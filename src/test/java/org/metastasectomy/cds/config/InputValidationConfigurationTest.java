@@ -49,9 +49,15 @@ class InputValidationConfigurationTest {
   }
 
   @Test
-  void anUnknownModeStopsTheStartWithTheAllowedValues() {
+  void anUnknownModeStopsTheStart() {
     runner.withPropertyValues("cds.fhir.validate-input=strict").run(ctx -> assertThat(ctx).getFailure()
-        .rootCause().hasMessageContaining("validateInput").hasMessageContaining("must be off or warn"));
+        .rootCause().hasMessageContaining("strict").hasMessageContaining("InputValidation"));
+  }
+
+  @Test
+  void yamlsBooleanOffStillMeansOff() {
+    // unquoted `off` in YAML 1.1 is the boolean false
+    runner.withPropertyValues("cds.fhir.validate-input=false").run(ctx -> assertThat(ctx.getBean(InputCheck.class)).isSameAs(InputCheck.OFF));
   }
 
   @Test
