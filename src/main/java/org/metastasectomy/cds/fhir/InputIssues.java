@@ -3,23 +3,27 @@ package org.metastasectomy.cds.fhir;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Counts and locations of validation issues for the audit row: severities, FHIRPath locations and HAPI message ids
- * only. No message text (it quotes values) and no resource ids (a Patient's id identifies the patient).
+ * Validation issues summarised for the audit row: the location of each error (up to {@link #MAX_ERRORS}) and the
+ * warnings counted by kind. Severities, FHIRPath locations and HAPI message ids only: no message text (it quotes
+ * values) and no resource ids (a Patient's id identifies the patient).
  */
 final class InputIssues {
-  static final int MAX_LOCATIONS = 10;
+  static final int MAX_ERRORS = 10;
+  static final int MAX_WARNING_KINDS = 5;
   /** HAPI writes a Bundle entry as "Bundle.entry[3].resource/*Observation/the-id*\/": keep the type, drop the id. */
   private static final Pattern RESOURCE_ID = Pattern.compile("/\\*([A-Za-z]+)/[^*]*\\*/");
 
   private final int resources;
-  private int errors;
+  private final List<String> errors = new ArrayList<>();
+  private final Map<String, Integer> warningsByKind = new LinkedHashMap<>();
   private int warnings;
-  private final List<String> errorLocations = new ArrayList<>();
-  private final List<String> warningLocations = new ArrayList<>();
 
   InputIssues(int resources) {
     this.resources = resources;
@@ -28,36 +32,45 @@ final class InputIssues {
   void add(String key, List<SingleValidationMessage> messages) {
     for (SingleValidationMessage m : messages) {
       if (m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL) {
-        errors++;
-        errorLocations.add(describe(key, m));
+        errors.add(key + " " + location(m) + " [" + kind(m) + "]");
       } else if (m.getSeverity() == ResultSeverityEnum.WARNING) {
         warnings++;
-        warningLocations.add(describe(key, m));
+        warningsByKind.merge(kind(m), 1, Integer::sum);
       }
     }
   }
 
   String summary() {
     StringBuilder out = new StringBuilder("input validation: ")
-        .append(errors).append(errors == 1 ? " error, " : " errors, ")
-        .append(warnings).append(warnings == 1 ? " warning" : " warnings")
-        .append(" in ").append(resources).append(resources == 1 ? " resource" : " resources");
-    List<String> shown = new ArrayList<>();
-    errorLocations.stream().limit(MAX_LOCATIONS).forEach(l -> shown.add("error " + l));
-    warningLocations.stream().limit(MAX_LOCATIONS - shown.size()).forEach(l -> shown.add("warning " + l));
-    if (!shown.isEmpty()) {
-      out.append("; ").append(String.join("; ", shown));
+        .append(plural(errors.size(), "error")).append(", ").append(plural(warnings, "warning"))
+        .append(" in ").append(plural(resources, "resource"));
+    if (!errors.isEmpty()) {
+      out.append("; errors: ").append(String.join("; ", errors.subList(0, Math.min(MAX_ERRORS, errors.size()))));
+      if (errors.size() > MAX_ERRORS) {
+        out.append("; and ").append(errors.size() - MAX_ERRORS).append(" more");
+      }
     }
-    int hidden = errors + warnings - shown.size();
-    if (hidden > 0) {
-      out.append("; and ").append(hidden).append(" more");
+    if (!warningsByKind.isEmpty()) {
+      out.append("; warnings: ").append(warningsByKind.entrySet().stream()
+          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+          .limit(MAX_WARNING_KINDS)
+          .map(e -> e.getKey() + " x" + e.getValue())
+          .collect(Collectors.joining(", ")));
     }
     return out.toString();
   }
 
-  private static String describe(String key, SingleValidationMessage m) {
-    String location = m.getLocationString() == null ? "" : RESOURCE_ID.matcher(m.getLocationString()).replaceAll("($1)");
-    String id = m.getMessageId() == null ? "" : " [" + m.getMessageId() + "]";
-    return key + " " + location + id;
+  private static String location(SingleValidationMessage m) {
+    return m.getLocationString() == null ? "" : RESOURCE_ID.matcher(m.getLocationString()).replaceAll("($1)");
+  }
+
+  private static String kind(SingleValidationMessage m) {
+    String id = m.getMessageId() == null ? "unspecified" : m.getMessageId();
+    // constraint ids come as the defining profile's URL#key: the key is enough
+    return id.contains("#") ? id.substring(id.indexOf('#') + 1) : id;
+  }
+
+  private static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,9 +57,13 @@ public final class SettingNames {
   }
 
   private static void walk(String prefix, Class<?> record, List<Leaf> out) {
-    for (RecordComponent c : record.getRecordComponents()) {
+    RecordComponent[] components = record.getRecordComponents();
+    Parameter[] parameters = canonicalConstructor(record).getParameters();
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent c = components[i];
       String name = prefix + "." + kebab(c.getName());
-      DefaultValue dv = c.getAnnotation(DefaultValue.class);
+      // @DefaultValue sits on the constructor parameter the binder uses
+      DefaultValue dv = parameters[i].getAnnotation(DefaultValue.class);
       String def = dv == null ? "" : String.join(",", dv.value());
       Type generic = c.getGenericType();
       if (c.getType().isRecord()) {
@@ -70,6 +77,15 @@ public final class SettingNames {
       } else {
         out.add(new Leaf(name, c.getType().getSimpleName(), def));
       }
+    }
+  }
+
+  private static Constructor<?> canonicalConstructor(Class<?> record) {
+    Class<?>[] types = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
+    try {
+      return record.getDeclaredConstructor(types);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
     }
   }
 

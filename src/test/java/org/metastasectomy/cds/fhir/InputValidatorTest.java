@@ -47,8 +47,8 @@ class InputValidatorTest {
       }
     }
     String summary = ready().check(data(prefetch, Map.of())).get(2, TimeUnit.MINUTES);
-    assertThat(summary).startsWith("input validation: 4 errors")
-        .contains("error observations Bundle.entry[").contains("].resource(Observation).value")
+    assertThat(summary).startsWith("input validation: 4 errors, ").contains(" in 114 resources; errors: observations Bundle.entry[")
+        .contains("].resource(Observation).value")
         .doesNotContain("1234").doesNotContain("mrcc-solitary-lung").doesNotContain("sl-kps");
   }
 
@@ -61,7 +61,7 @@ class InputValidatorTest {
     kps.setSubject(new Reference("Patient/p1"));
     kps.setValue(new IntegerType(150));
     String summary = ready().check(data(Map.of(), Map.of("observations", List.of(kps)))).get(2, TimeUnit.MINUTES);
-    assertThat(summary).startsWith("input validation: ").contains("in 1 resource").contains("error observations Bundle.entry[0]");
+    assertThat(summary).startsWith("input validation: ").contains("in 1 resource;").contains("errors: observations Bundle.entry[0]");
   }
 
   @Test
