@@ -9,6 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class CdsApplication {
   public static void main(String[] args) {
+    if (LoadExamplesCommand.isRequested(args)) {
+      // a one-shot command: no Spring context, no web server, no database
+      QuietLogging.apply();
+      System.exit(LoadExamplesCommand.run(args, System.out, System.err));
+    }
     SpringApplication.run(CdsApplication.class, args);
   }
 }

@@ -34,7 +34,11 @@ public record CdsProperties(
       @DefaultValue("16") @Min(1) int maxConcurrency,
       @DefaultValue("5") @Min(1) int breakerMinimumCalls,
       @DefaultValue("30s") Duration breakerOpenFor,
-      @DefaultValue("off") String validateInput) {}
+      @DefaultValue("off") InputValidation validateInput,
+      @DefaultValue("false") boolean allowInsecureHttp) {}
+
+  /** Validation of incoming FHIR against fhir-profiles/: off, or warn (issues go to the audit; the answer never waits). */
+  public enum InputValidation { OFF, WARN }
 
   /** Model inputs that are the hospital's choice, not the evidence's. */
   public record Model(

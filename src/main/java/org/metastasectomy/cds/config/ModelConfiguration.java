@@ -35,6 +35,12 @@ class ModelConfiguration {
     return KnowledgeLoader.loadFromClasspath();
   }
 
+  /** Health component "knowledge" (readiness group). */
+  @Bean
+  KnowledgeHealthIndicator knowledgeHealthIndicator(KnowledgeBase knowledge) {
+    return new KnowledgeHealthIndicator(knowledge);
+  }
+
   @Bean
   ServiceCatalogue serviceCatalogue() {
     return ServiceCatalogue.loadFromClasspath();

@@ -27,6 +27,7 @@ import org.metastasectomy.cds.fhir.CircuitBreakers;
 import org.metastasectomy.cds.fhir.DraftOrderReader;
 import org.metastasectomy.cds.fhir.EhrFhirClient;
 import org.metastasectomy.cds.fhir.FetchSettings;
+import org.metastasectomy.cds.fhir.InputCheck;
 import org.metastasectomy.cds.fhir.PatientFeatureMapper;
 import org.metastasectomy.cds.fhir.PrefetchResolver;
 import org.metastasectomy.cds.model.Assessor;
@@ -56,7 +57,8 @@ class ServiceConfiguration {
 
   @Bean
   FhirServerPolicy fhirServerPolicy(CdsProperties props, Environment env) {
-    return new FhirServerPolicy(props.fhir().allowedServers(), env.acceptsProfiles(Profiles.of("prod")));
+    return new FhirServerPolicy(props.fhir().allowedServers(), env.acceptsProfiles(Profiles.of("prod")),
+        props.fhir().allowInsecureHttp());
   }
 
   @Bean(destroyMethod = "shutdownNow")
@@ -94,11 +96,11 @@ class ServiceConfiguration {
 
   @Bean
   EhrFhirClient ehrFhirClient(FhirContext fhir, FhirServerPolicy policy, CdsProperties props, ExecutorService fhirFetchExecutor,
-      CloseableHttpClient ehrHttpClient) {
+      CloseableHttpClient ehrHttpClient, MeterRegistry metrics) {
     CdsProperties.Fhir f = props.fhir();
     FetchSettings settings = new FetchSettings(f.connectTimeout(), f.readTimeout(), f.deadline(), f.maxPages(), f.maxConcurrency());
     CircuitBreakers breakers = new CircuitBreakers(f.breakerMinimumCalls(), f.breakerOpenFor(), f.readTimeout());
-    return new EhrFhirClient(fhir, policy, settings, fhirFetchExecutor, breakers);
+    return new EhrFhirClient(fhir, policy, settings, fhirFetchExecutor, breakers, new FetchMetrics(metrics));
   }
 
   @Bean
@@ -159,9 +161,10 @@ class ServiceConfiguration {
   HookService hookService(PrefetchResolver resolver, PatientFeatureMapper mapper, Assessor assessor, OrderRules orderRules,
       DraftOrderReader orderReader, TumourBoardCardBuilder tumourBoardCards, OrderCardBuilder orderCards,
       IssuedCardRepository issuedCards, AuditRepository audit, PatientHasher hasher, FhirContext fhir, ObjectMapper json,
-      Clock clock, CdsProperties props, MeterRegistry metrics) {
+      Clock clock, CdsProperties props, MeterRegistry metrics, InputCheck inputCheck) {
     return new HookService(new HookService.Parts(resolver, mapper, assessor, orderRules, orderReader, tumourBoardCards,
-        orderCards, issuedCards, audit, hasher, fhir, json, clock, Duration.ofDays(props.feedback().suppressionDays()), metrics));
+        orderCards, issuedCards, audit, hasher, fhir, json, clock, Duration.ofDays(props.feedback().suppressionDays()), metrics),
+        inputCheck);
   }
 
   @Bean

@@ -2,8 +2,10 @@ package org.metastasectomy.cds.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +35,15 @@ public final class EhrFhirClient {
   private final FetchSettings settings;
   private final Executor executor;
   private final CircuitBreakers breakers;
+  private final FetchListener listener;
 
   public EhrFhirClient(FhirContext fhir, FhirServerPolicy policy, FetchSettings settings, Executor executor, CircuitBreakers breakers) {
+    this(fhir, policy, settings, executor, breakers, FetchListener.NONE);
+  }
+
+  public EhrFhirClient(FhirContext fhir, FhirServerPolicy policy, FetchSettings settings, Executor executor,
+      CircuitBreakers breakers, FetchListener listener) {
+    this.listener = listener;
     this.fhir = fhir;
     this.policy = policy;
     this.settings = settings;
@@ -50,31 +59,52 @@ public final class EhrFhirClient {
   Map<String, FetchResult> fetchAll(String fhirServer, String accessToken, Map<String, String> queries) {
     Map<String, FetchResult> results = new LinkedHashMap<>();
     if (!policy.allows(fhirServer)) {
-      queries.keySet().forEach(k -> results.put(k, FetchResult.failed("fhirServer is not on the allow-list")));
+      queries.keySet().forEach(k -> {
+        listener.fetched("not_allowed", Duration.ZERO);
+        results.put(k, FetchResult.failed("fhirServer is not on the allow-list"));
+      });
       return results;
     }
+    long start = System.nanoTime();
     Map<String, CompletableFuture<FetchResult>> futures = new LinkedHashMap<>();
     queries.forEach((key, query) -> futures.put(key,
         CompletableFuture.supplyAsync(() -> breakers.call(fhirServer, () -> fetch(fhirServer, accessToken, query)), executor)));
-    long deadline = System.nanoTime() + settings.deadline().toNanos();
-    futures.forEach((key, future) -> results.put(key, await(key, future, deadline)));
+    long deadline = start + settings.deadline().toNanos();
+    futures.forEach((key, future) -> results.put(key, await(key, future, deadline, start)));
     return results;
   }
 
-  private FetchResult await(String key, CompletableFuture<FetchResult> future, long deadlineNanos) {
+  private FetchResult await(String key, CompletableFuture<FetchResult> future, long deadlineNanos, long startNanos) {
     try {
-      return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+      FetchResult result = future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+      listener.fetched("ok", Duration.ofNanos(System.nanoTime() - startNanos));
+      return result;
     } catch (TimeoutException e) {
       future.cancel(true);
+      listener.fetched("timeout", Duration.ofNanos(System.nanoTime() - startNanos));
       log.warn("FHIR fetch for prefetch key {} exceeded the {} ms deadline", key, settings.deadline().toMillis());
       return FetchResult.failed("deadline exceeded");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return FetchResult.failed("interrupted");
     } catch (ExecutionException e) {
+      listener.fetched(outcome(e.getCause()), Duration.ofNanos(System.nanoTime() - startNanos));
       log.warn("FHIR fetch for prefetch key {} failed: {}", key, e.getCause().getClass().getSimpleName());
       return FetchResult.failed(describe(e.getCause()));
     }
+  }
+
+  private static String outcome(Throwable t) {
+    if (t instanceof FhirClientConnectionException) {
+      return "unreachable";
+    }
+    if (t instanceof BaseServerResponseException e && e.getStatusCode() >= 400 && e.getStatusCode() < 600) {
+      return e.getStatusCode() < 500 ? "http_4xx" : "http_5xx";
+    }
+    if (t instanceof CircuitBreakers.OpenCircuitException) {
+      return "circuit_open";
+    }
+    return "unreachable";
   }
 
   private FetchResult fetch(String fhirServer, String accessToken, String query) {
@@ -109,7 +139,8 @@ public final class EhrFhirClient {
   }
 
   private static String describe(Throwable t) {
-    if (t instanceof BaseServerResponseException e) {
+    // HAPI reports a failed connection as a BaseServerResponseException with status 500: it is not an answer
+    if (t instanceof BaseServerResponseException e && !(t instanceof FhirClientConnectionException)) {
       return "FHIR server answered HTTP " + e.getStatusCode();
     }
     if (t instanceof CircuitBreakers.OpenCircuitException) {

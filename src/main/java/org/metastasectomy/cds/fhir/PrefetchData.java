@@ -52,6 +52,16 @@ public final class PrefetchData {
     return unavailable;
   }
 
+  /** The prefetch as the request sent it, by key (for input validation). */
+  Map<String, JsonNode> prefetchedJson() {
+    return prefetched;
+  }
+
+  /** What was fetched from the EHR's FHIR server, by key (for input validation). */
+  Map<String, List<IBaseResource>> fetchedResources() {
+    return fetched;
+  }
+
   public List<Condition> conditions() {
     return ofType(PrefetchKeys.CONDITIONS, Condition.class);
   }

@@ -8,17 +8,29 @@ import java.util.Set;
 /**
  * Decides whether the service may contact an EHR's fhirServer (and send it the bearer token). Only URLs under an entry
  * of {@code cds.fhir.allowed-servers} qualify; https is required, except that an http entry on a loopback host is
- * honoured outside the prod profile (development and tests).
+ * honoured outside the prod profile (development and tests), and any allowed http entry is honoured when
+ * {@code cds.fhir.allow-insecure-http} is on (a private network such as the docker compose sandbox; refused under prod).
  */
 public final class FhirServerPolicy {
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
   private final List<String> allowedBases;
   private final boolean production;
+  private final boolean insecureHttpAllowed;
 
   public FhirServerPolicy(List<String> allowedBases, boolean production) {
+    this(allowedBases, production, false);
+  }
+
+  /** @throws IllegalArgumentException when plain http to any host is asked for under the prod profile */
+  public FhirServerPolicy(List<String> allowedBases, boolean production, boolean insecureHttpAllowed) {
+    if (production && insecureHttpAllowed) {
+      throw new IllegalArgumentException("cds.fhir.allow-insecure-http=true is refused under the prod profile: "
+          + "the EHR's access token would cross the network in clear text");
+    }
     this.allowedBases = allowedBases.stream().map(FhirServerPolicy::normalise).toList();
     this.production = production;
+    this.insecureHttpAllowed = insecureHttpAllowed;
   }
 
   public boolean allows(String fhirServer) {
@@ -48,7 +60,7 @@ public final class FhirServerPolicy {
     if (scheme.equals("https")) {
       return true;
     }
-    return scheme.equals("http") && !production && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT));
+    return scheme.equals("http") && (insecureHttpAllowed || !production && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT)));
   }
 
   private static String normalise(String url) {

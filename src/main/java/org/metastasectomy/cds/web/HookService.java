@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
 import org.metastasectomy.cds.audit.AuditRepository;
@@ -26,6 +28,7 @@ import org.metastasectomy.cds.cdshooks.CdsRequest;
 import org.metastasectomy.cds.cdshooks.CdsResponse;
 import org.metastasectomy.cds.cdshooks.ServiceDescriptor;
 import org.metastasectomy.cds.fhir.DraftOrderReader;
+import org.metastasectomy.cds.fhir.InputCheck;
 import org.metastasectomy.cds.fhir.PatientFeatureMapper;
 import org.metastasectomy.cds.fhir.PrefetchData;
 import org.metastasectomy.cds.fhir.PrefetchResolver;
@@ -44,6 +47,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class HookService {
   private static final Logger log = LoggerFactory.getLogger(HookService.class);
+  /** The longest an audit row waits for the input check of its invocation. */
+  private static final long INPUT_CHECK_TIMEOUT_SECONDS = 60;
 
   private final PrefetchResolver resolver;
   private final PatientFeatureMapper mapper;
@@ -60,6 +65,7 @@ public final class HookService {
   private final Clock clock;
   private final Duration suppression;
   private final MeterRegistry metrics;
+  private final InputCheck inputCheck;
 
   /** Collaborators of the pipeline, grouped to keep the constructor readable. */
   public record Parts(
@@ -69,6 +75,11 @@ public final class HookService {
       Clock clock, Duration suppression, MeterRegistry metrics) {}
 
   public HookService(Parts p) {
+    this(p, InputCheck.OFF);
+  }
+
+  public HookService(Parts p, InputCheck inputCheck) {
+    this.inputCheck = inputCheck;
     this.resolver = p.resolver();
     this.mapper = p.mapper();
     this.assessor = p.assessor();
@@ -96,31 +107,46 @@ public final class HookService {
     String patientHash = hasher.hash(request.fhirServer(), request.patientId());
     List<IssuedCard> issued = List.of();
     int status = 200;
+    Invocation invocation = new Invocation();
     try {
-      issued = cards(service, request, rulesPageUrl, patientHash);
+      issued = cards(service, request, rulesPageUrl, patientHash, invocation);
       return new CdsResponse(issued.stream().map(IssuedCard::card).toList());
     } catch (RuntimeException e) {
       status = ErrorStatus.of(e);
       throw e;
     } finally {
-      long latency = Duration.ofNanos(System.nanoTime() - start).toMillis();
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      long latency = elapsed.toMillis();
+      metrics.timer("cds.hook", "service", service.id(), "status", String.valueOf(status)).record(elapsed);
       remember(service, request, issued, patientHash);
-      appendAudit(service, request, issued, status, latency, caller, patientHash);
+      List<IssuedCard> answered = issued;
+      int answeredStatus = status;
+      // the audit row waits for the input check (cds.fhir.validate-input), the answer does not
+      invocation.inputCheck.completeOnTimeout("input validation: timed out", INPUT_CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+          .exceptionally(e -> "input validation failed")
+          .thenAccept(summary -> appendAudit(service, request, answered, answeredStatus, latency, caller, patientHash, summary));
     }
   }
 
   /** Runs the pipeline without recording anything: used to warm the JVM up before the service reports ready. */
   List<Card> dryRun(ServiceDescriptor service, CdsRequest request, String rulesPageUrl) {
-    return cards(service, request, rulesPageUrl, hasher.hash(request.fhirServer(), request.patientId()))
+    return cards(service, request, rulesPageUrl, hasher.hash(request.fhirServer(), request.patientId()), new Invocation())
         .stream().map(IssuedCard::card).toList();
   }
 
-  private List<IssuedCard> cards(ServiceDescriptor service, CdsRequest request, String rulesPageUrl, String patientHash) {
+  /** What one invocation learns on the way that the audit row needs. */
+  private static final class Invocation {
+    CompletableFuture<String> inputCheck = CompletableFuture.completedFuture(null);
+  }
+
+  private List<IssuedCard> cards(ServiceDescriptor service, CdsRequest request, String rulesPageUrl, String patientHash,
+      Invocation invocation) {
     List<DraftOrder> orders = service.hook().equals("patient-view") ? List.of() : draftOrders(request);
     if (!service.hook().equals("patient-view") && orders.isEmpty()) {
       return List.of();
     }
     PrefetchData data = resolver.resolve(service, request);
+    invocation.inputCheck = inputCheck.check(data);
     if (!PatientFeatureMapper.hasRcc(data.conditions())) {
       return List.of();
     }
@@ -179,10 +205,13 @@ public final class HookService {
   }
 
   private void appendAudit(ServiceDescriptor service, CdsRequest request, List<IssuedCard> issued, int status,
-      long latency, Caller caller, String patientHash) {
+      long latency, Caller caller, String patientHash, String inputValidation) {
     try {
       String uuids = issued.stream().map(IssuedCard::card).map(Card::uuid).collect(Collectors.joining(","));
       String detail = request.prefetch().isEmpty() ? "no prefetch" : "prefetch keys " + String.join(",", request.prefetch().keySet());
+      if (inputValidation != null) {
+        detail += "; " + inputValidation;
+      }
       audit.append(new AuditRepository.AuditEvent(request.hookInstance(), service.id(), status, uuids,
           assessor.knowledge().version(), latency, caller.issuer(), caller.tenant(), patientHash, detail));
     } catch (RuntimeException e) {

@@ -1,0 +1,57 @@
+package org.metastasectomy.cds;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads the deployment files and what they must agree with in application.yaml and pom.xml. */
+final class DeploymentFiles {
+  static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private DeploymentFiles() {}
+
+  static JsonNode yaml(String file) {
+    try {
+      return YAML.readTree(Path.of(file).toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String text(String file) {
+    try {
+      return Files.readString(Path.of(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static JsonNode application() {
+    return yaml("src/main/resources/application.yaml");
+  }
+
+  static int serverPort() {
+    return application().at("/server/port").asInt(8080);
+  }
+
+  /** The actuator path of a health group declared in application.yaml, e.g. /actuator/health/readiness. */
+  static String healthGroupPath(String group) {
+    JsonNode app = application();
+    if (!app.at("/management/endpoint/health/group").has(group)) {
+      throw new AssertionError("application.yaml declares no health group " + group);
+    }
+    String base = app.at("/management/endpoints/web/base-path").asText("/actuator");
+    return base + "/health/" + group;
+  }
+
+  /** The HAPI FHIR version the service is built with (pom.xml property hapi.version). */
+  static String hapiVersion() {
+    String pom = text("pom.xml");
+    int start = pom.indexOf("<hapi.version>") + "<hapi.version>".length();
+    return pom.substring(start, pom.indexOf("</hapi.version>"));
+  }
+}
