@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.metastasectomy.cds.config.SettingNames;
 
 /**
- * The settings table of docs/deployment.md lists every cds.* setting the application reads, with its environment
+ * The settings table of README.md lists every cds.* setting the application reads, with its environment
  * variable and its default, and application.yaml states the same defaults as the code.
  */
 class SettingsTableTest {
-  private static final String DOC = "docs/deployment.md";
+  private static final String DOC = "README.md";
   private final Map<String, List<String>> rows = rows(DeploymentFiles.text(DOC));
 
   @Test
