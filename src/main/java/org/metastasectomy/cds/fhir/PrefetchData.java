@@ -62,6 +62,17 @@ public final class PrefetchData {
     return fetched;
   }
 
+  /**
+   * False only when the Conditions certainly hold no primary RCC. Prefetched JSON is looked at without parsing it;
+   * Conditions fetched from the EHR are already parsed and are checked properly.
+   */
+  public boolean mayHaveRcc() {
+    if (!fetched.containsKey(PrefetchKeys.CONDITIONS) && prefetched.containsKey(PrefetchKeys.CONDITIONS)) {
+      return RccPrefilter.mayHaveRcc(prefetched.get(PrefetchKeys.CONDITIONS));
+    }
+    return true;
+  }
+
   public List<Condition> conditions() {
     return ofType(PrefetchKeys.CONDITIONS, Condition.class);
   }
