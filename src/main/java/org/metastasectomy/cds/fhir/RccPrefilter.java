@@ -35,7 +35,11 @@ final class RccPrefilter {
     }
     for (JsonNode extension : condition.path("extension")) {
       if (Codes.MCODE_HISTOLOGY_EXTENSION.equals(extension.path("url").asText())) {
-        return true;
+        for (JsonNode coding : extension.path("valueCodeableConcept").path("coding")) {
+          if (Codes.RCC_MORPHOLOGY.contains(coding.path("code").asText(""))) {
+            return true;
+          }
+        }
       }
     }
     return false;
