@@ -1,9 +1,13 @@
 package org.metastasectomy.cds.fhir;
 
-import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
+import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
+import ca.uhn.fhir.rest.client.exceptions.NonFhirResponseException;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -22,24 +27,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fetches missing prefetch keys from the EHR's FHIR server through HAPI's generic client: all keys in parallel, with
- * the EHR's bearer token, following next links on the same server (bounded), within an overall deadline. Nothing is
- * sent to a server outside the allow-list.
+ * the EHR's bearer token, following next links on the same server (bounded), within an overall deadline, with at most
+ * one retry per GET. Nothing is sent to a server outside the allow-list. A key is either complete or failed: a search
+ * whose paging is cut short (too many pages, a link off the server, the deadline) counts as failed, never as data.
  */
 public final class EhrFhirClient {
   private static final Logger log = LoggerFactory.getLogger(EhrFhirClient.class);
 
-  private final FhirContext fhir;
+  private final IRestfulClientFactory clients;
   private final FhirServerPolicy policy;
   private final FetchSettings settings;
   private final Executor executor;
   private final CircuitBreakers breakers;
+  private final GetRetry retry;
 
-  public EhrFhirClient(FhirContext fhir, FhirServerPolicy policy, FetchSettings settings, Executor executor, CircuitBreakers breakers) {
-    this.fhir = fhir;
+  public EhrFhirClient(IRestfulClientFactory clients, FhirServerPolicy policy, FetchSettings settings, Executor executor,
+      CircuitBreakers breakers) {
+    this.clients = clients;
     this.policy = policy;
     this.settings = settings;
     this.executor = executor;
     this.breakers = breakers;
+    this.retry = new GetRetry(settings.connectTimeout());
   }
 
   public boolean canReach(String fhirServer) {
@@ -53,12 +62,21 @@ public final class EhrFhirClient {
       queries.keySet().forEach(k -> results.put(k, FetchResult.failed("fhirServer is not on the allow-list")));
       return results;
     }
-    Map<String, CompletableFuture<FetchResult>> futures = new LinkedHashMap<>();
-    queries.forEach((key, query) -> futures.put(key,
-        CompletableFuture.supplyAsync(() -> breakers.call(fhirServer, () -> fetch(fhirServer, accessToken, query)), executor)));
     long deadline = System.nanoTime() + settings.deadline().toNanos();
+    Map<String, CompletableFuture<FetchResult>> futures = new LinkedHashMap<>();
+    queries.forEach((key, query) -> futures.put(key, submit(() -> breakers.call(fhirServer,
+        () -> fetch(fhirServer, accessToken, query, deadline)))));
     futures.forEach((key, future) -> results.put(key, await(key, future, deadline)));
     return results;
+  }
+
+  /** Bounded concurrency: when every fetch thread and queue slot is taken, the key fails now instead of waiting. */
+  private CompletableFuture<FetchResult> submit(java.util.function.Supplier<FetchResult> task) {
+    try {
+      return CompletableFuture.supplyAsync(task, executor);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.completedFuture(FetchResult.failed("too many concurrent FHIR requests; not attempted"));
+    }
   }
 
   private FetchResult await(String key, CompletableFuture<FetchResult> future, long deadlineNanos) {
@@ -67,7 +85,7 @@ public final class EhrFhirClient {
     } catch (TimeoutException e) {
       future.cancel(true);
       log.warn("FHIR fetch for prefetch key {} exceeded the {} ms deadline", key, settings.deadline().toMillis());
-      return FetchResult.failed("deadline exceeded");
+      return FetchResult.failed("no answer within the " + settings.deadline().toMillis() + " ms deadline");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return FetchResult.failed("interrupted");
@@ -77,44 +95,71 @@ public final class EhrFhirClient {
     }
   }
 
-  private FetchResult fetch(String fhirServer, String accessToken, String query) {
-    IGenericClient client = fhir.newRestfulGenericClient(fhirServer);
+  private FetchResult fetch(String fhirServer, String accessToken, String query, long deadline) {
+    IGenericClient client = clients.newGenericClient(fhirServer);
     if (accessToken != null && !accessToken.isBlank()) {
       client.registerInterceptor(new BearerTokenAuthInterceptor(accessToken));
     }
     if (!query.contains("?")) {
       int slash = query.indexOf('/');
-      IBaseResource resource = client.read().resource(query.substring(0, slash)).withId(query.substring(slash + 1)).execute();
+      IBaseResource resource = retry.get(
+          () -> client.read().resource(query.substring(0, slash)).withId(query.substring(slash + 1)).execute(), deadline);
       return FetchResult.ok(List.of(resource));
     }
     List<IBaseResource> resources = new ArrayList<>();
-    Bundle page = client.search().byUrl(query).returnBundle(Bundle.class).execute();
+    Bundle page = retry.get(() -> client.search().byUrl(query).returnBundle(Bundle.class).execute(), deadline);
     for (int pages = 1; ; pages++) {
       page.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
           .filter(r -> r != null && !(r instanceof OperationOutcome)).forEach(resources::add);
       Bundle.BundleLinkComponent next = page.getLink(Bundle.LINK_NEXT);
-      if (next == null || pages >= settings.maxPages()) {
-        if (next != null) {
-          log.warn("FHIR paging stopped after {} pages", pages);
-        }
-        break;
+      if (next == null || !next.hasUrl()) {
+        return FetchResult.ok(resources);
+      }
+      if (pages >= settings.maxPages()) {
+        log.warn("FHIR paging stopped after {} pages (cds.fhir.max-pages)", pages);
+        return FetchResult.failed("more than " + settings.maxPages() + " pages of results");
       }
       if (!policy.sameServer(fhirServer, next.getUrl())) {
         log.warn("FHIR paging link points outside the fhirServer; not followed");
-        break;
+        return FetchResult.failed("a paging link pointed outside fhirServer and was not followed");
       }
-      page = client.loadPage().next(page).execute();
+      if (System.nanoTime() >= deadline) {
+        return FetchResult.failed("paging not finished within the deadline");
+      }
+      Bundle current = page;
+      page = retry.get(() -> client.loadPage().next(current).execute(), deadline);
     }
-    return FetchResult.ok(resources);
   }
 
+  /** Why a key could not be fetched, for the 412's OperationOutcome and the log: never a response body or a token. */
   private static String describe(Throwable t) {
+    if (t instanceof CircuitBreakers.OpenCircuitException) {
+      return "FHIR server circuit open after repeated failures; not attempted";
+    }
+    if (t instanceof NonFhirResponseException) {
+      return "FHIR server answered with a body that is not FHIR";
+    }
+    if (hasCause(t, DataFormatException.class)) {
+      return "FHIR server answered with invalid FHIR JSON";
+    }
+    if (hasCause(t, SocketTimeoutException.class)) {
+      return "FHIR server did not answer within the read timeout";
+    }
+    if (t instanceof FhirClientConnectionException) {
+      return "FHIR server unreachable or the connection failed";
+    }
     if (t instanceof BaseServerResponseException e) {
       return "FHIR server answered HTTP " + e.getStatusCode();
     }
-    if (t instanceof CircuitBreakers.OpenCircuitException) {
-      return "FHIR server circuit open after repeated failures";
+    return "FHIR server answer unusable (" + t.getClass().getSimpleName() + ")";
+  }
+
+  private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
     }
-    return "FHIR server unreachable (" + t.getClass().getSimpleName() + ")";
+    return false;
   }
 }

@@ -12,7 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Bundle;
 import org.metastasectomy.cds.audit.AuditRepository;
 import org.metastasectomy.cds.audit.IssuedCardRepository;
@@ -21,7 +22,6 @@ import org.metastasectomy.cds.cards.CardType;
 import org.metastasectomy.cds.cards.IssuedCard;
 import org.metastasectomy.cds.cards.OrderCardBuilder;
 import org.metastasectomy.cds.cards.TumourBoardCardBuilder;
-import org.metastasectomy.cds.cdshooks.Card;
 import org.metastasectomy.cds.cdshooks.CdsRequest;
 import org.metastasectomy.cds.cdshooks.CdsResponse;
 import org.metastasectomy.cds.cdshooks.ServiceDescriptor;
@@ -60,13 +60,14 @@ public final class HookService {
   private final Clock clock;
   private final Duration suppression;
   private final MeterRegistry metrics;
+  private final boolean auditClinicalValues;
 
   /** Collaborators of the pipeline, grouped to keep the constructor readable. */
   public record Parts(
       PrefetchResolver resolver, PatientFeatureMapper mapper, Assessor assessor, OrderRules orderRules,
       DraftOrderReader orderReader, TumourBoardCardBuilder tumourBoardCards, OrderCardBuilder orderCards,
       IssuedCardRepository issuedCards, AuditRepository audit, PatientHasher hasher, FhirContext fhir, ObjectMapper json,
-      Clock clock, Duration suppression, MeterRegistry metrics) {}
+      Clock clock, Duration suppression, MeterRegistry metrics, boolean auditClinicalValues) {}
 
   public HookService(Parts p) {
     this.resolver = p.resolver();
@@ -84,6 +85,7 @@ public final class HookService {
     this.clock = p.clock();
     this.suppression = p.suppression();
     this.metrics = p.metrics();
+    this.auditClinicalValues = p.auditClinicalValues();
   }
 
   /** Who called, for the audit (from the verified JWT; empty when authentication is off). */
@@ -91,38 +93,60 @@ public final class HookService {
     public static final Caller ANONYMOUS = new Caller(null, null);
   }
 
+  /**
+   * Reads, checks and answers one invocation. The body is read inside so that a rejected request (413, 400) still
+   * gets its audit row.
+   */
+  public CdsResponse invoke(ServiceDescriptor service, Supplier<JsonNode> body, String rulesPageUrl, Caller caller) {
+    return audited(service, caller, trail -> {
+      JsonNode json = body.get();
+      trail.identify(json);
+      CdsRequest request = HookRequestParser.parse(json, service.hook());
+      return answer(service, request, rulesPageUrl, trail);
+    });
+  }
+
   public CdsResponse invoke(ServiceDescriptor service, CdsRequest request, String rulesPageUrl, Caller caller) {
+    return audited(service, caller, trail -> {
+      trail.identify(request);
+      return answer(service, request, rulesPageUrl, trail);
+    });
+  }
+
+  private CdsResponse audited(ServiceDescriptor service, Caller caller, Function<InvocationAudit, CdsResponse> work) {
     long start = System.nanoTime();
-    String patientHash = hasher.hash(request.fhirServer(), request.patientId());
-    List<IssuedCard> issued = List.of();
-    int status = 200;
+    InvocationAudit trail = new InvocationAudit(hasher);
     try {
-      issued = cards(service, request, rulesPageUrl, patientHash);
-      return new CdsResponse(issued.stream().map(IssuedCard::card).toList());
+      return work.apply(trail);
     } catch (RuntimeException e) {
-      status = ErrorStatus.of(e);
+      trail.failed(e);
       throw e;
     } finally {
-      long latency = Duration.ofNanos(System.nanoTime() - start).toMillis();
-      remember(service, request, issued, patientHash);
-      appendAudit(service, request, issued, status, latency, caller, patientHash);
+      appendAudit(service, trail, Duration.ofNanos(System.nanoTime() - start).toMillis(), caller);
     }
   }
 
-  private List<IssuedCard> cards(ServiceDescriptor service, CdsRequest request, String rulesPageUrl, String patientHash) {
+  private CdsResponse answer(ServiceDescriptor service, CdsRequest request, String rulesPageUrl, InvocationAudit trail) {
+    List<IssuedCard> issued = cards(service, request, rulesPageUrl, trail);
+    remember(service, request, issued, trail.patientHash());
+    return new CdsResponse(issued.stream().map(IssuedCard::card).toList());
+  }
+
+  private List<IssuedCard> cards(ServiceDescriptor service, CdsRequest request, String rulesPageUrl, InvocationAudit trail) {
     List<DraftOrder> orders = service.hook().equals("patient-view") ? List.of() : draftOrders(request);
     if (!service.hook().equals("patient-view") && orders.isEmpty()) {
       return List.of();
     }
     PrefetchData data = resolver.resolve(service, request);
     if (!PatientFeatureMapper.hasRcc(data.conditions())) {
+      trail.answered(List.of(), data.unavailable(), null);
       return List.of();
     }
     PatientFeatures features = mapper.map(data.record(), LocalDate.now(clock));
     Assessment assessment = assessor.assess(features);
     List<IssuedCard> out = new ArrayList<>();
     if (service.hook().equals("patient-view")) {
-      if (assessment.applicable() && !suppressed(assessment, patientHash)) {
+      if (assessment.applicable() && !suppressed(assessment, trail.patientHash())) {
         out.add(tumourBoardCards.build(assessment, request.patientId(), rulesPageUrl));
       }
     } else {
@@ -131,6 +155,7 @@ public final class HookService {
       }
     }
     out.forEach(c -> metrics.counter("cds.cards", "type", c.type().name()).increment());
+    trail.answered(out, data.unavailable(), assessment);
     return out;
   }
 
@@ -138,13 +163,17 @@ public final class HookService {
     JsonNode draft = request.context().get("draftOrders");
     List<String> selections = new ArrayList<>();
     request.context().path("selections").forEach(s -> selections.add(s.asText()));
+    Bundle bundle;
     try {
-      Bundle bundle = fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false))
+      bundle = fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false))
           .parseResource(Bundle.class, json.writeValueAsString(draft));
-      return orderReader.read(bundle, selections);
     } catch (DataFormatException | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new BadRequestException("context.draftOrders", "context.draftOrders is not a FHIR R4 Bundle");
+    } catch (RuntimeException e) {
+      // HAPI's lenient parser can fail in other ways on hostile input; any failure here is the request's fault.
+      throw new BadRequestException("context.draftOrders", "context.draftOrders is not a FHIR R4 Bundle that can be read");
     }
+    return orderReader.read(bundle, selections);
   }
 
   /** Feedback on this recommendation, or a documented tumour board review, within the suppression period. */
@@ -172,13 +201,11 @@ public final class HookService {
     }
   }
 
-  private void appendAudit(ServiceDescriptor service, CdsRequest request, List<IssuedCard> issued, int status,
-      long latency, Caller caller, String patientHash) {
+  private void appendAudit(ServiceDescriptor service, InvocationAudit trail, long latency, Caller caller) {
     try {
-      String uuids = issued.stream().map(IssuedCard::card).map(Card::uuid).collect(Collectors.joining(","));
-      String detail = request.prefetch().isEmpty() ? "no prefetch" : "prefetch keys " + String.join(",", request.prefetch().keySet());
-      audit.append(new AuditRepository.AuditEvent(request.hookInstance(), service.id(), status, uuids,
-          assessor.knowledge().version(), latency, caller.issuer(), caller.tenant(), patientHash, detail));
+      audit.append(new AuditRepository.AuditEvent(trail.hookInstance(), service.id(), trail.status(), trail.cardUuids(),
+          assessor.knowledge().version(), latency, caller.issuer(), caller.tenant(), trail.patientHash(),
+          trail.detail(auditClinicalValues)));
     } catch (RuntimeException e) {
       log.warn("audit row not written: database unavailable ({})", e.getClass().getSimpleName());
     }
