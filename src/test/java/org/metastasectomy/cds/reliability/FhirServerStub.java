@@ -62,6 +62,16 @@ final class FhirServerStub {
     SEARCHES.values().forEach(type -> stubSearch(base, type, ok(Examples.fhirServerFile(type + ".json"))));
   }
 
+  /**
+   * Serves the example under {@code base} for another patient id, each file passed through {@code edit} first (for
+   * tests that plant values in the data).
+   */
+  void serveEdited(String base, String patientId, java.util.function.UnaryOperator<String> edit) {
+    server.stubFor(get(urlPathEqualTo(path(base) + "/Patient/" + patientId)).willReturn(ok(edit.apply(Examples.fhirServerFile("Patient.json")))));
+    SEARCHES.values().forEach(type -> server.stubFor(get(urlPathEqualTo(path(base) + "/" + type))
+        .withQueryParam("patient", equalTo(patientId)).willReturn(ok(edit.apply(Examples.fhirServerFile(type + ".json"))))));
+  }
+
   void stubRead(String base, ResponseDefinitionBuilder response) {
     server.stubFor(get(urlPathEqualTo(path(base) + "/Patient/" + Examples.PATIENT_ID)).willReturn(response));
   }
