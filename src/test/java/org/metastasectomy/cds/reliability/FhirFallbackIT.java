@@ -33,6 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class FhirFallbackIT extends RunningService {
   static final FhirServerStub EHR = new FhirServerStub();
+  /** Also the least time that must be left before the deadline for a retry: wide, so timing jitter cannot blur the test. */
+  static final Duration CONNECT_TIMEOUT = Duration.ofMillis(1500);
   static final Duration READ_TIMEOUT = Duration.ofMillis(2500);
   static final Duration DEADLINE = Duration.ofMillis(4000);
   static final int MAX_PAGES = 10;
@@ -44,6 +46,7 @@ class FhirFallbackIT extends RunningService {
   @DynamicPropertySource
   static void ehr(DynamicPropertyRegistry registry) {
     registry.add("cds.fhir.allowed-servers", EHR::allowedBase);
+    registry.add("cds.fhir.connect-timeout", () -> CONNECT_TIMEOUT.toMillis() + "ms");
     registry.add("cds.fhir.read-timeout", () -> READ_TIMEOUT.toMillis() + "ms");
     registry.add("cds.fhir.deadline", () -> DEADLINE.toMillis() + "ms");
     registry.add("cds.fhir.max-pages", () -> MAX_PAGES);
@@ -244,7 +247,16 @@ class FhirFallbackIT extends RunningService {
   void noRetryWhenTheDeadlineIsTooCloseForIt() {
     String base = EHR.base("retry-late");
     EHR.serveExample(base);
-    EHR.stubSearch(base, "Observation", aResponse().withStatus(500).withFixedDelay((int) DEADLINE.toMillis() - 200));
+    // The 500 is complete about 1.2 s before the deadline (bytes keep coming, so no read timeout): less than the connect
+    // timeout (1.5 s) is left, so no retry may start. A retry would get a quick 500 and show in the journal at once.
+    String scenario = base + "Observation";
+    EHR.stubFor(EHR.search(base, "Observation").inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(500).withGzipDisabled(true)
+            .withBody("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"exception\"}]}")
+            .withChunkedDribbleDelay(12, (int) (DEADLINE.toMillis() - CONNECT_TIMEOUT.toMillis() + 700)))
+        .willSetStateTo("answered late"));
+    EHR.stubFor(EHR.search(base, "Observation").inScenario(scenario).whenScenarioStateIs("answered late")
+        .willReturn(aResponse().withStatus(500)));
 
     Http.Reply reply = http.hook(Examples.PATIENT_VIEW, Examples.missingPrefetchRequest(base, TOKEN));
 
