@@ -1,6 +1,7 @@
 package org.metastasectomy.cds.config;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.LenientErrorHandler;
 import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +29,7 @@ import org.metastasectomy.cds.fhir.DraftOrderReader;
 import org.metastasectomy.cds.fhir.EhrFhirClient;
 import org.metastasectomy.cds.fhir.FetchSettings;
 import org.metastasectomy.cds.fhir.InputCheck;
+import org.metastasectomy.cds.fhir.FhirWarmUp;
 import org.metastasectomy.cds.fhir.PatientFeatureMapper;
 import org.metastasectomy.cds.fhir.PrefetchResolver;
 import org.metastasectomy.cds.model.Assessor;
@@ -39,6 +41,7 @@ import org.metastasectomy.cds.web.JsonBodyReader;
 import org.metastasectomy.cds.web.PublicUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -73,14 +76,15 @@ class ServiceConfiguration {
 
   /** One pooled HTTP client for all EHR calls: connection reuse, timeouts, and no redirects (never to another host). */
   @Bean(destroyMethod = "close")
-  CloseableHttpClient ehrHttpClient(CdsProperties props, FhirContext fhir) {
+  CloseableHttpClient ehrHttpClient(CdsProperties props) {
     RequestConfig config = RequestConfig.custom()
         .setConnectTimeout((int) props.fhir().connectTimeout().toMillis())
         .setConnectionRequestTimeout((int) props.fhir().connectTimeout().toMillis())
         .setSocketTimeout((int) props.fhir().readTimeout().toMillis())
         .setRedirectsEnabled(false)
         .build();
-    CloseableHttpClient client = HttpClientBuilder.create()
+    // Automatic retries stay off here: the one retry of a GET is decided by EhrFhirClient, which knows the deadline.
+    return HttpClientBuilder.create()
         .setDefaultRequestConfig(config)
         .disableRedirectHandling()
         .disableAutomaticRetries()
@@ -88,19 +92,36 @@ class ServiceConfiguration {
         .setMaxConnPerRoute(props.fhir().maxConcurrency())
         .useSystemProperties()
         .build();
-    IRestfulClientFactory factory = fhir.getRestfulClientFactory();
-    factory.setHttpClient(client);
+  }
+
+  /**
+   * The EHR client factory, in a FhirContext of its own: HAPI's generic client sends through its context's factory, so
+   * configuring the shared (JVM-wide, cached) context would change every other user of it. Its parsers log nothing
+   * about what they read: HAPI's default lenient handler would log invalid values, which are patient data.
+   */
+  @Bean
+  IRestfulClientFactory ehrClientFactory(CloseableHttpClient ehrHttpClient) {
+    FhirContext ehr = FhirContext.forR4();
+    ehr.setParserErrorHandler(new LenientErrorHandler(false));
+    IRestfulClientFactory factory = ehr.getRestfulClientFactory();
+    factory.setHttpClient(ehrHttpClient);
     factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
-    return client;
+    return factory;
   }
 
   @Bean
-  EhrFhirClient ehrFhirClient(FhirContext fhir, FhirServerPolicy policy, CdsProperties props, ExecutorService fhirFetchExecutor,
-      CloseableHttpClient ehrHttpClient, MeterRegistry metrics) {
+  EhrFhirClient ehrFhirClient(IRestfulClientFactory ehrClientFactory, FhirServerPolicy policy, CdsProperties props,
+      ExecutorService fhirFetchExecutor, MeterRegistry metrics) {
     CdsProperties.Fhir f = props.fhir();
     FetchSettings settings = new FetchSettings(f.connectTimeout(), f.readTimeout(), f.deadline(), f.maxPages(), f.maxConcurrency());
     CircuitBreakers breakers = new CircuitBreakers(f.breakerMinimumCalls(), f.breakerOpenFor(), f.readTimeout());
-    return new EhrFhirClient(fhir, policy, settings, fhirFetchExecutor, breakers, new FetchMetrics(metrics));
+    return new EhrFhirClient(ehrClientFactory, policy, settings, fhirFetchExecutor, breakers, new FetchMetrics(metrics));
+  }
+
+  /** HAPI warmed up before the service reports ready, so the first patient's fetch fits the deadline. */
+  @Bean
+  ApplicationRunner fhirWarmUp(FhirContext fhir, IRestfulClientFactory ehrClientFactory) {
+    return args -> FhirWarmUp.run(fhir, ehrClientFactory);
   }
 
   @Bean
@@ -163,8 +184,8 @@ class ServiceConfiguration {
       IssuedCardRepository issuedCards, AuditRepository audit, PatientHasher hasher, FhirContext fhir, ObjectMapper json,
       Clock clock, CdsProperties props, MeterRegistry metrics, InputCheck inputCheck) {
     return new HookService(new HookService.Parts(resolver, mapper, assessor, orderRules, orderReader, tumourBoardCards,
-        orderCards, issuedCards, audit, hasher, fhir, json, clock, Duration.ofDays(props.feedback().suppressionDays()), metrics),
-        inputCheck);
+        orderCards, issuedCards, audit, hasher, fhir, json, clock, Duration.ofDays(props.feedback().suppressionDays()), metrics,
+        props.audit().storeClinicalValues()), inputCheck);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package org.metastasectomy.cds.fhir;
 
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -24,6 +25,7 @@ public final class CircuitBreakers {
         .minimumNumberOfCalls(minimumCalls)
         .waitDurationInOpenState(openFor)
         .permittedNumberOfCallsInHalfOpenState(2)
+        .recordException(CircuitBreakers::countsAgainstServer)
         .build();
     this.registry = CircuitBreakerRegistry.of(config);
   }
@@ -42,6 +44,11 @@ public final class CircuitBreakers {
     } catch (CallNotPermittedException e) {
       throw new OpenCircuitException("circuit open");
     }
+  }
+
+  /** A 4xx (an expired token, an unknown patient) says nothing about the server's health; everything else does. */
+  static boolean countsAgainstServer(Throwable t) {
+    return !(t instanceof BaseServerResponseException e && e.getStatusCode() >= 400 && e.getStatusCode() < 500);
   }
 
   public CircuitBreaker.State state(String fhirServer) {

@@ -25,32 +25,32 @@ final class Codes {
   static final String SERVICE_CODES = "http://metastasectomy-cds.org/fhir/CodeSystem/mrcc-cds";
   static final String TUMOR_BOARD = "tumor-board-review";
 
-  static final Set<String> RCC_SNOMED = Set.of("93849006", "702391001");
-  static final Set<String> RCC_MORPHOLOGY = Set.of("8310/3", "8260/3", "8317/3", "8318/3", "8319/3", "8312/3");
+  static final Set<String> RCC_SNOMED = Lookup.set("93849006", "702391001");
+  static final Set<String> RCC_MORPHOLOGY = Lookup.set("8310/3", "8260/3", "8317/3", "8318/3", "8319/3", "8312/3");
 
   /** SNOMED secondary-neoplasm concepts by site. */
-  static final Map<String, Site> METASTASIS_SNOMED = Map.of(
+  static final Map<String, Site> METASTASIS_SNOMED = Lookup.map(Map.of(
       "94391008", Site.LUNG, "94222008", Site.BONE, "94381002", Site.LIVER,
-      "94225005", Site.BRAIN, "94392001", Site.LYMPH_NODE);
+      "94225005", Site.BRAIN, "94392001", Site.LYMPH_NODE));
   static final String SECONDARY_NEOPLASM_SNOMED = "128462008";
   /** SNOMED body structures for a generic secondary-neoplasm Condition. */
-  static final Map<String, Site> BODY_SITE_SNOMED = Map.of(
+  static final Map<String, Site> BODY_SITE_SNOMED = Lookup.map(Map.of(
       "39607008", Site.LUNG, "10200004", Site.LIVER, "12738006", Site.BRAIN, "23451007", Site.ADRENAL,
-      "119186007", Site.BONE, "14016003", Site.BONE);
+      "119186007", Site.BONE, "14016003", Site.BONE));
 
-  static final Set<String> NEPHRECTOMY_SNOMED = Set.of("116033007", "175905003", "81516001");
+  static final Set<String> NEPHRECTOMY_SNOMED = Lookup.set("116033007", "175905003", "81516001");
   /** Lung metastasectomy procedures (clinical-notes §4.1, MITRE surgeries.json). */
-  static final Set<String> METASTASECTOMY_SNOMED = Set.of("20418004", "444188003", "173171007", "173172000");
+  static final Set<String> METASTASECTOMY_SNOMED = Lookup.set("20418004", "444188003", "173171007", "173172000");
 
   static final String ECOG = "89247-1";
   static final String KARNOFSKY = "89243-0";
-  static final Set<String> HISTOLOGY_OBSERVATION = Set.of("31206-6", "77753-2");
+  static final Set<String> HISTOLOGY_OBSERVATION = Lookup.set("31206-6", "77753-2");
   static final String GRADE_NCIT = "C18000";
-  static final Set<String> T_CATEGORY = Set.of("21905-5", "21899-0");
-  static final Set<String> N_CATEGORY = Set.of("21906-3", "21900-6");
-  static final Set<String> M_CATEGORY = Set.of("21907-1", "21901-4");
+  static final Set<String> T_CATEGORY = Lookup.set("21905-5", "21899-0");
+  static final Set<String> N_CATEGORY = Lookup.set("21906-3", "21900-6");
+  static final Set<String> M_CATEGORY = Lookup.set("21907-1", "21901-4");
 
-  static final Map<String, Lab> LAB_LOINC = Map.ofEntries(
+  static final Map<String, Lab> LAB_LOINC = Lookup.map(Map.ofEntries(
       Map.entry("718-7", Lab.HEMOGLOBIN),
       Map.entry("17861-6", Lab.CALCIUM),
       Map.entry("1751-7", Lab.ALBUMIN),
@@ -61,18 +61,18 @@ final class Codes {
       Map.entry("2532-0", Lab.LDH),
       Map.entry("14804-9", Lab.LDH),
       Map.entry("6768-6", Lab.ALKALINE_PHOSPHATASE),
-      Map.entry("1988-5", Lab.CRP));
+      Map.entry("1988-5", Lab.CRP)));
 
   /** RCC systemic therapy ingredients by RxNorm RXCUI (clinical-notes §4.1). */
-  static final Map<String, String> RCC_AGENTS_RXNORM = Map.ofEntries(
+  static final Map<String, String> RCC_AGENTS_RXNORM = Lookup.map(Map.ofEntries(
       Map.entry("495881", "sorafenib"), Map.entry("357977", "sunitinib"), Map.entry("1597876", "nivolumab"),
       Map.entry("1547545", "pembrolizumab"), Map.entry("1094833", "ipilimumab"), Map.entry("1242999", "axitinib"),
       Map.entry("1363268", "cabozantinib"), Map.entry("141704", "everolimus"), Map.entry("657797", "temsirolimus"),
-      Map.entry("253337", "bevacizumab"), Map.entry("1875534", "avelumab"), Map.entry("70223", "aldesleukin"));
+      Map.entry("253337", "bevacizumab"), Map.entry("1875534", "avelumab"), Map.entry("70223", "aldesleukin")));
   /** Matched by ingredient name as well: pazopanib and lenvatinib RXCUIs are unverified in clinical-notes. */
-  static final Set<String> RCC_AGENT_NAMES = Set.of(
+  static final Set<String> RCC_AGENT_NAMES = Lookup.set(
       "sorafenib", "sunitinib", "nivolumab", "pembrolizumab", "ipilimumab", "axitinib", "cabozantinib", "everolimus",
       "temsirolimus", "bevacizumab", "avelumab", "aldesleukin", "pazopanib", "lenvatinib");
   /** The agents of the adjuvant trials after metastasectomy (E2810, RESORT). */
-  static final Set<String> ADJUVANT_TRIAL_AGENTS = Set.of("pazopanib", "sorafenib");
+  static final Set<String> ADJUVANT_TRIAL_AGENTS = Lookup.set("pazopanib", "sorafenib");
 }

@@ -46,9 +46,10 @@ final class ConditionReader {
 
   /** ICD-O-3 morphology code from the mCODE histology-morphology-behavior extension. */
   static Optional<String> morphology(Condition c) {
-    Extension ext = c.getExtensionByUrl(Codes.MCODE_HISTOLOGY_EXTENSION);
+    Extension ext = extension(c, Codes.MCODE_HISTOLOGY_EXTENSION);
     if (ext != null && ext.getValue() instanceof CodeableConcept cc) {
-      return cc.getCoding().stream().filter(x -> Codes.ICDO3.equals(x.getSystem())).map(Coding::getCode).findFirst();
+      return cc.getCoding().stream().filter(x -> Codes.ICDO3.equals(x.getSystem()) && x.getCode() != null)
+          .map(Coding::getCode).findFirst();
     }
     return Optional.empty();
   }
@@ -150,11 +151,24 @@ final class ConditionReader {
   }
 
   private static Fact<Integer> lesionCount(Condition c) {
-    Extension ext = c.getExtensionByUrl(Codes.LESION_COUNT_EXTENSION);
+    Extension ext = extension(c, Codes.LESION_COUNT_EXTENSION);
     if (ext != null && ext.getValue() instanceof IntegerType count && count.getValue() != null && count.getValue() > 0) {
       return Fact.of(count.getValue(), ref(c));
     }
     return Fact.unknown();
+  }
+
+  /**
+   * The extension with this URL when there is one, or several that agree. Conflicting duplicates are no data (unknown),
+   * never a guess; HAPI's getExtensionByUrl would throw on them (found by FuzzIT).
+   */
+  private static Extension extension(Condition c, String url) {
+    List<Extension> found = c.getExtensionsByUrl(url);
+    if (found.isEmpty()) {
+      return null;
+    }
+    Extension first = found.get(0);
+    return found.stream().allMatch(e -> e.equalsDeep(first)) ? first : null;
   }
 
   static boolean hasCode(CodeableConcept cc, String system, String code) {

@@ -19,7 +19,7 @@ import org.metastasectomy.cds.model.OrderKind;
 /** Classifies the draft orders of order-select / order-sign for the order-time rules. */
 public final class DraftOrderReader {
   /** Chest radiograph by CPT 71045–71048 (1 to 4+ views) or by the order text. */
-  private static final Set<String> CHEST_RADIOGRAPH_CPT = Set.of("71045", "71046", "71047", "71048");
+  private static final Set<String> CHEST_RADIOGRAPH_CPT = Lookup.set("71045", "71046", "71047", "71048");
   private static final Pattern CHEST_RADIOGRAPH_TEXT =
       Pattern.compile("(?i)\\b(chest x-?ray|cxr|chest radiograph\\w*|xr chest|x-ray chest|radiograph chest)\\b");
   private static final Pattern NEPHRECTOMY_TEXT = Pattern.compile("(?i)\\bnephrectomy\\b");
@@ -28,7 +28,7 @@ public final class DraftOrderReader {
 
   /** @param chestRadiographLoinc LOINC order codes for a chest radiograph (from fhir-profiles ValueSet) */
   public DraftOrderReader(Set<String> chestRadiographLoinc) {
-    this.chestRadiographLoinc = Set.copyOf(chestRadiographLoinc);
+    this.chestRadiographLoinc = Lookup.copyOf(chestRadiographLoinc);
   }
 
   /** @param selections when non-empty (order-select), only the selected orders are read */

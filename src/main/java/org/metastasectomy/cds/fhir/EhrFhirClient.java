@@ -1,10 +1,13 @@
 package org.metastasectomy.cds.fhir;
 
-import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
 import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
+import ca.uhn.fhir.rest.client.exceptions.NonFhirResponseException;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -24,31 +28,35 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fetches missing prefetch keys from the EHR's FHIR server through HAPI's generic client: all keys in parallel, with
- * the EHR's bearer token, following next links on the same server (bounded), within an overall deadline. Nothing is
- * sent to a server outside the allow-list.
+ * the EHR's bearer token, following next links on the same server (bounded), within an overall deadline, with at most
+ * one retry per GET. Nothing is sent to a server outside the allow-list. A key is either complete or failed: a search
+ * whose paging is cut short (too many pages, a link off the server, the deadline) counts as failed, never as data.
  */
 public final class EhrFhirClient {
   private static final Logger log = LoggerFactory.getLogger(EhrFhirClient.class);
 
-  private final FhirContext fhir;
+  private final IRestfulClientFactory clients;
   private final FhirServerPolicy policy;
   private final FetchSettings settings;
   private final Executor executor;
   private final CircuitBreakers breakers;
+  private final GetRetry retry;
   private final FetchListener listener;
 
-  public EhrFhirClient(FhirContext fhir, FhirServerPolicy policy, FetchSettings settings, Executor executor, CircuitBreakers breakers) {
-    this(fhir, policy, settings, executor, breakers, FetchListener.NONE);
+  public EhrFhirClient(IRestfulClientFactory clients, FhirServerPolicy policy, FetchSettings settings, Executor executor,
+      CircuitBreakers breakers) {
+    this(clients, policy, settings, executor, breakers, FetchListener.NONE);
   }
 
-  public EhrFhirClient(FhirContext fhir, FhirServerPolicy policy, FetchSettings settings, Executor executor,
+  public EhrFhirClient(IRestfulClientFactory clients, FhirServerPolicy policy, FetchSettings settings, Executor executor,
       CircuitBreakers breakers, FetchListener listener) {
     this.listener = listener;
-    this.fhir = fhir;
+    this.clients = clients;
     this.policy = policy;
     this.settings = settings;
     this.executor = executor;
     this.breakers = breakers;
+    this.retry = new GetRetry(settings.connectTimeout());
   }
 
   public boolean canReach(String fhirServer) {
@@ -66,24 +74,33 @@ public final class EhrFhirClient {
       return results;
     }
     long start = System.nanoTime();
-    Map<String, CompletableFuture<FetchResult>> futures = new LinkedHashMap<>();
-    queries.forEach((key, query) -> futures.put(key,
-        CompletableFuture.supplyAsync(() -> breakers.call(fhirServer, () -> fetch(fhirServer, accessToken, query)), executor)));
     long deadline = start + settings.deadline().toNanos();
+    Map<String, CompletableFuture<FetchResult>> futures = new LinkedHashMap<>();
+    queries.forEach((key, query) -> futures.put(key, submit(() -> breakers.call(fhirServer,
+        () -> fetch(fhirServer, accessToken, query, deadline)))));
     futures.forEach((key, future) -> results.put(key, await(key, future, deadline, start)));
     return results;
+  }
+
+  /** Bounded concurrency: when every fetch thread and queue slot is taken, the key fails now instead of waiting. */
+  private CompletableFuture<FetchResult> submit(java.util.function.Supplier<FetchResult> task) {
+    try {
+      return CompletableFuture.supplyAsync(task, executor);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.completedFuture(FetchResult.failed("too many concurrent FHIR requests; not attempted"));
+    }
   }
 
   private FetchResult await(String key, CompletableFuture<FetchResult> future, long deadlineNanos, long startNanos) {
     try {
       FetchResult result = future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-      listener.fetched("ok", Duration.ofNanos(System.nanoTime() - startNanos));
+      listener.fetched(result.failed() ? "unreachable" : "ok", Duration.ofNanos(System.nanoTime() - startNanos));
       return result;
     } catch (TimeoutException e) {
       future.cancel(true);
       listener.fetched("timeout", Duration.ofNanos(System.nanoTime() - startNanos));
       log.warn("FHIR fetch for prefetch key {} exceeded the {} ms deadline", key, settings.deadline().toMillis());
-      return FetchResult.failed("deadline exceeded");
+      return FetchResult.failed("no answer within the " + settings.deadline().toMillis() + " ms deadline");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return FetchResult.failed("interrupted");
@@ -94,58 +111,83 @@ public final class EhrFhirClient {
     }
   }
 
-  private static String outcome(Throwable t) {
-    if (t instanceof FhirClientConnectionException) {
-      return "unreachable";
-    }
-    if (t instanceof BaseServerResponseException e && e.getStatusCode() >= 400 && e.getStatusCode() < 600) {
-      return e.getStatusCode() < 500 ? "http_4xx" : "http_5xx";
-    }
-    if (t instanceof CircuitBreakers.OpenCircuitException) {
-      return "circuit_open";
-    }
-    return "unreachable";
-  }
-
-  private FetchResult fetch(String fhirServer, String accessToken, String query) {
-    IGenericClient client = fhir.newRestfulGenericClient(fhirServer);
+  private FetchResult fetch(String fhirServer, String accessToken, String query, long deadline) {
+    IGenericClient client = clients.newGenericClient(fhirServer);
     if (accessToken != null && !accessToken.isBlank()) {
       client.registerInterceptor(new BearerTokenAuthInterceptor(accessToken));
     }
     if (!query.contains("?")) {
       int slash = query.indexOf('/');
-      IBaseResource resource = client.read().resource(query.substring(0, slash)).withId(query.substring(slash + 1)).execute();
+      IBaseResource resource = retry.get(
+          () -> client.read().resource(query.substring(0, slash)).withId(query.substring(slash + 1)).execute(), deadline);
       return FetchResult.ok(List.of(resource));
     }
     List<IBaseResource> resources = new ArrayList<>();
-    Bundle page = client.search().byUrl(query).returnBundle(Bundle.class).execute();
+    Bundle page = retry.get(() -> client.search().byUrl(query).returnBundle(Bundle.class).execute(), deadline);
     for (int pages = 1; ; pages++) {
       page.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
           .filter(r -> r != null && !(r instanceof OperationOutcome)).forEach(resources::add);
       Bundle.BundleLinkComponent next = page.getLink(Bundle.LINK_NEXT);
-      if (next == null || pages >= settings.maxPages()) {
-        if (next != null) {
-          log.warn("FHIR paging stopped after {} pages", pages);
-        }
-        break;
+      if (next == null || !next.hasUrl()) {
+        return FetchResult.ok(resources);
+      }
+      if (pages >= settings.maxPages()) {
+        log.warn("FHIR paging stopped after {} pages (cds.fhir.max-pages)", pages);
+        return FetchResult.failed("more than " + settings.maxPages() + " pages of results");
       }
       if (!policy.sameServer(fhirServer, next.getUrl())) {
         log.warn("FHIR paging link points outside the fhirServer; not followed");
-        break;
+        return FetchResult.failed("a paging link pointed outside fhirServer and was not followed");
       }
-      page = client.loadPage().next(page).execute();
+      if (System.nanoTime() >= deadline) {
+        return FetchResult.failed("paging not finished within the deadline");
+      }
+      Bundle current = page;
+      page = retry.get(() -> client.loadPage().next(current).execute(), deadline);
     }
-    return FetchResult.ok(resources);
   }
 
+  /** The metric tag of a failure (FetchListener). */
+  private static String outcome(Throwable t) {
+    if (t instanceof CircuitBreakers.OpenCircuitException) {
+      return "circuit_open";
+    }
+    if (t instanceof BaseServerResponseException e && !(t instanceof FhirClientConnectionException)
+        && e.getStatusCode() >= 400 && e.getStatusCode() < 600) {
+      return e.getStatusCode() < 500 ? "http_4xx" : "http_5xx";
+    }
+    return "unreachable";
+  }
+
+  /** Why a key could not be fetched, for the 412's OperationOutcome and the log: never a response body or a token. */
   private static String describe(Throwable t) {
-    // HAPI reports a failed connection as a BaseServerResponseException with status 500: it is not an answer
-    if (t instanceof BaseServerResponseException e && !(t instanceof FhirClientConnectionException)) {
+    if (t instanceof CircuitBreakers.OpenCircuitException) {
+      return "FHIR server circuit open after repeated failures; not attempted";
+    }
+    if (t instanceof NonFhirResponseException) {
+      return "FHIR server answered with a body that is not FHIR";
+    }
+    if (hasCause(t, DataFormatException.class)) {
+      return "FHIR server answered with invalid FHIR JSON";
+    }
+    if (hasCause(t, SocketTimeoutException.class)) {
+      return "FHIR server did not answer within the read timeout";
+    }
+    if (t instanceof FhirClientConnectionException) {
+      return "FHIR server unreachable or the connection failed";
+    }
+    if (t instanceof BaseServerResponseException e) {
       return "FHIR server answered HTTP " + e.getStatusCode();
     }
-    if (t instanceof CircuitBreakers.OpenCircuitException) {
-      return "FHIR server circuit open after repeated failures";
+    return "FHIR server answer unusable (" + t.getClass().getSimpleName() + ")";
+  }
+
+  private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
     }
-    return "FHIR server unreachable (" + t.getClass().getSimpleName() + ")";
+    return false;
   }
 }

@@ -3,6 +3,7 @@ package org.metastasectomy.cds.fhir;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,7 @@ import org.metastasectomy.cds.model.LabValue;
  */
 final class ObservationReader {
   private static final Set<ObservationStatus> USABLE =
-      Set.of(ObservationStatus.FINAL, ObservationStatus.AMENDED, ObservationStatus.CORRECTED);
+      EnumSet.of(ObservationStatus.FINAL, ObservationStatus.AMENDED, ObservationStatus.CORRECTED);
   private static final Pattern GRADE = Pattern.compile("(?i)(?:\\bG|grade\\s*)([1-4])\\b");
   private static final Pattern BARE_DIGIT = Pattern.compile("^\\s*([0-9])\\s*$");
 
@@ -40,12 +41,12 @@ final class ObservationReader {
   }
 
   Fact<Integer> ecog() {
-    return latestRecent(Set.of(Codes.ECOG)).map(o -> integerValue(o).map(v -> Fact.of(v, ConditionReader.ref(o))))
+    return latestRecent(Lookup.set(Codes.ECOG)).map(o -> integerValue(o).map(v -> Fact.of(v, ConditionReader.ref(o))))
         .flatMap(Function.identity()).orElse(Fact.unknown());
   }
 
   Fact<Integer> karnofsky() {
-    return latestRecent(Set.of(Codes.KARNOFSKY)).map(o -> integerValue(o).map(v -> Fact.of(v, ConditionReader.ref(o))))
+    return latestRecent(Lookup.set(Codes.KARNOFSKY)).map(o -> integerValue(o).map(v -> Fact.of(v, ConditionReader.ref(o))))
         .flatMap(Function.identity()).orElse(Fact.unknown());
   }
 
@@ -133,7 +134,12 @@ final class ObservationReader {
       return Optional.ofNullable(o.getValueIntegerType().getValue());
     }
     if (o.hasValueQuantity() && o.getValueQuantity().hasValue()) {
-      return Optional.of(o.getValueQuantity().getValue().intValue());
+      try {
+        return Optional.of(o.getValueQuantity().getValue().intValueExact());
+      } catch (ArithmeticException notAWholeScore) {
+        // 1.5 or 1e999 is no score; intValue() would have read 1e999 as 0
+        return Optional.empty();
+      }
     }
     if (o.hasValueCodeableConcept()) {
       for (Coding c : o.getValueCodeableConcept().getCoding()) {

@@ -135,8 +135,11 @@ public final class PrefetchData {
     }
     try {
       return parser.get().parseResource(json.writeValueAsString(node));
-    } catch (DataFormatException | JsonProcessingException | ClassCastException e) {
+    } catch (DataFormatException | JsonProcessingException e) {
       throw new InvalidPrefetchException("prefetch." + key, "prefetch." + key + " is not FHIR R4 JSON: " + firstLine(e.getMessage()));
+    } catch (RuntimeException e) {
+      // HAPI's lenient parser can fail in other ways on hostile input (e.g. an NPE for "resource": 42 in a Bundle entry).
+      throw new InvalidPrefetchException("prefetch." + key, "prefetch." + key + " is not FHIR R4 JSON that can be read");
     }
   }
 

@@ -2,6 +2,7 @@ package org.metastasectomy.cds.fhir;
 
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -24,7 +25,7 @@ final class TherapyReader {
   private TherapyReader() {}
 
   private static final Set<MedicationRequestStatus> STARTED =
-      Set.of(MedicationRequestStatus.ACTIVE, MedicationRequestStatus.COMPLETED, MedicationRequestStatus.ONHOLD);
+      EnumSet.of(MedicationRequestStatus.ACTIVE, MedicationRequestStatus.COMPLETED, MedicationRequestStatus.ONHOLD);
 
   static Fact<LocalDate> nephrectomy(List<Procedure> procedures) {
     return procedures.stream()

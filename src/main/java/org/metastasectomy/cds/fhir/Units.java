@@ -27,7 +27,8 @@ final class Units {
       Lab.CRP, Map.of("mg/L", 1.0, "mg/dL", 10.0));
 
   static Optional<Double> toCanonical(Lab lab, double value, String unit) {
-    if (unit == null) {
+    if (unit == null || !Double.isFinite(value)) {
+      // 1e999 in JSON reads as infinity: garbage, not a lab value beyond every threshold.
       return Optional.empty();
     }
     Double factor = FACTORS.get(lab).get(unit.trim());

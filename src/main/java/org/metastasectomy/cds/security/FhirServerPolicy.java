@@ -1,6 +1,7 @@
 package org.metastasectomy.cds.security;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,25 +35,42 @@ public final class FhirServerPolicy {
   }
 
   public boolean allows(String fhirServer) {
-    if (fhirServer == null || fhirServer.isBlank()) {
-      return false;
-    }
-    URI uri;
-    try {
-      uri = URI.create(fhirServer.trim());
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    if (uri.getHost() == null || uri.getUserInfo() != null || !secureEnough(uri)) {
+    URI uri = parse(fhirServer);
+    if (uri == null || uri.getRawQuery() != null || uri.getRawFragment() != null || !secureEnough(uri)) {
       return false;
     }
     String candidate = normalise(fhirServer);
     return allowedBases.stream().anyMatch(base -> candidate.equals(base) || candidate.startsWith(base + "/"));
   }
 
-  /** True when a URL (for example a paging link) stays under the same allowed base as the server. */
+  /**
+   * True when a URL (for example a paging link) stays under the fhirServer base: same scheme, host and port, and a path
+   * below the base's (a link to {@code /fhir-other} or to port {@code 80890} does not qualify for base {@code :8089/fhir}).
+   */
   public boolean sameServer(String fhirServer, String url) {
-    return url != null && normalise(url).startsWith(normalise(fhirServer)) && allows(fhirServer);
+    if (parse(url) == null || !allows(fhirServer)) {
+      return false;
+    }
+    String base = normalise(fhirServer);
+    String link = normalise(url);
+    return link.equals(base) || link.startsWith(base + "/") || link.startsWith(base + "?");
+  }
+
+  /** An absolute URL with a host, no user-info and no dot segments (which could climb out of an allowed path). */
+  private static URI parse(String url) {
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    URI uri;
+    try {
+      uri = new URI(url.trim());
+    } catch (URISyntaxException e) {
+      return null;
+    }
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    boolean dotSegments = (path + "/").contains("/./") || (path + "/").contains("/../")
+        || path.toLowerCase(Locale.ROOT).contains("%2e") || path.contains("\\");
+    return uri.getHost() == null || uri.getRawUserInfo() != null || dotSegments ? null : uri;
   }
 
   private boolean secureEnough(URI uri) {

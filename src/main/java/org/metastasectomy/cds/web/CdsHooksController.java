@@ -2,8 +2,8 @@ package org.metastasectomy.cds.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
-import org.metastasectomy.cds.cdshooks.CdsRequest;
 import org.metastasectomy.cds.cdshooks.CdsResponse;
 import org.metastasectomy.cds.cdshooks.DiscoveryResponse;
 import org.metastasectomy.cds.cdshooks.ServiceDescriptor;
@@ -39,8 +39,9 @@ public class CdsHooksController {
   @PostMapping(path = "/cds-services/{id}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   public CdsResponse invoke(@PathVariable String id, HttpServletRequest http) throws IOException {
     ServiceDescriptor service = services.find(id).orElseThrow(() -> new UnknownServiceException(id));
-    CdsRequest request = HookRequestParser.parse(bodies.read(http.getInputStream(), http.getContentLengthLong()), service.hook());
-    return hooks.invoke(service, request, urls.rulesPage(http), CallerAttributes.caller(http));
+    InputStream body = http.getInputStream();
+    long length = http.getContentLengthLong();
+    return hooks.invoke(service, () -> bodies.read(body, length), urls.rulesPage(http), CallerAttributes.caller(http));
   }
 
   @PostMapping(path = "/cds-services/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

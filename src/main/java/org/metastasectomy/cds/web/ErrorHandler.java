@@ -79,8 +79,24 @@ public class ErrorHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e) {
-    log.error("unexpected failure: {}", e.getClass().getName(), e);
+    log.error("unexpected failure: {}", withoutMessages(e));
     return outcome(HttpStatus.INTERNAL_SERVER_ERROR, "exception", "internal error", List.of());
+  }
+
+  /**
+   * Exception types and stack frames, without messages: a message can quote the input (HAPI's "Invalid attribute
+   * value", NumberFormatException's "For input string"), and input is patient data.
+   */
+  static String withoutMessages(Throwable e) {
+    StringBuilder out = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      out.append(t == e ? "" : "\ncaused by: ").append(t.getClass().getName());
+      StackTraceElement[] frames = t.getStackTrace();
+      for (int i = 0; i < Math.min(frames.length, 12); i++) {
+        out.append("\n\tat ").append(frames[i]);
+      }
+    }
+    return out.toString();
   }
 
   static ResponseEntity<Map<String, Object>> outcome(HttpStatus status, String code, String message, List<String> expression) {

@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Bundle;
 import org.metastasectomy.cds.audit.AuditRepository;
 import org.metastasectomy.cds.audit.IssuedCardRepository;
@@ -23,10 +24,10 @@ import org.metastasectomy.cds.cards.CardType;
 import org.metastasectomy.cds.cards.IssuedCard;
 import org.metastasectomy.cds.cards.OrderCardBuilder;
 import org.metastasectomy.cds.cards.TumourBoardCardBuilder;
-import org.metastasectomy.cds.cdshooks.Card;
 import org.metastasectomy.cds.cdshooks.CdsRequest;
 import org.metastasectomy.cds.cdshooks.CdsResponse;
 import org.metastasectomy.cds.cdshooks.ServiceDescriptor;
+import org.metastasectomy.cds.cdshooks.Card;
 import org.metastasectomy.cds.fhir.DraftOrderReader;
 import org.metastasectomy.cds.fhir.InputCheck;
 import org.metastasectomy.cds.fhir.PatientFeatureMapper;
@@ -47,7 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HookService {
   private static final Logger log = LoggerFactory.getLogger(HookService.class);
-  /** The longest an audit row waits for the input check of its invocation. */
+  /** The audit row waits this long at most for the input check (cds.fhir.validate-input); the answer never waits. */
   private static final long INPUT_CHECK_TIMEOUT_SECONDS = 60;
 
   private final PrefetchResolver resolver;
@@ -65,6 +66,7 @@ public final class HookService {
   private final Clock clock;
   private final Duration suppression;
   private final MeterRegistry metrics;
+  private final boolean auditClinicalValues;
   private final InputCheck inputCheck;
 
   /** Collaborators of the pipeline, grouped to keep the constructor readable. */
@@ -72,7 +74,7 @@ public final class HookService {
       PrefetchResolver resolver, PatientFeatureMapper mapper, Assessor assessor, OrderRules orderRules,
       DraftOrderReader orderReader, TumourBoardCardBuilder tumourBoardCards, OrderCardBuilder orderCards,
       IssuedCardRepository issuedCards, AuditRepository audit, PatientHasher hasher, FhirContext fhir, ObjectMapper json,
-      Clock clock, Duration suppression, MeterRegistry metrics) {}
+      Clock clock, Duration suppression, MeterRegistry metrics, boolean auditClinicalValues) {}
 
   public HookService(Parts p) {
     this(p, InputCheck.OFF);
@@ -95,6 +97,7 @@ public final class HookService {
     this.clock = p.clock();
     this.suppression = p.suppression();
     this.metrics = p.metrics();
+    this.auditClinicalValues = p.auditClinicalValues();
   }
 
   /** Who called, for the audit (from the verified JWT; empty when authentication is off). */
@@ -102,59 +105,72 @@ public final class HookService {
     public static final Caller ANONYMOUS = new Caller(null, null);
   }
 
+  /**
+   * Reads, checks and answers one invocation. The body is read inside so that a rejected request (413, 400) still
+   * gets its audit row.
+   */
+  public CdsResponse invoke(ServiceDescriptor service, Supplier<JsonNode> body, String rulesPageUrl, Caller caller) {
+    return audited(service, caller, trail -> {
+      JsonNode json = body.get();
+      trail.identify(json);
+      CdsRequest request = HookRequestParser.parse(json, service.hook());
+      return answer(service, request, rulesPageUrl, trail);
+    });
+  }
+
   public CdsResponse invoke(ServiceDescriptor service, CdsRequest request, String rulesPageUrl, Caller caller) {
+    return audited(service, caller, trail -> {
+      trail.identify(request);
+      return answer(service, request, rulesPageUrl, trail);
+    });
+  }
+
+  private CdsResponse audited(ServiceDescriptor service, Caller caller, Function<InvocationAudit, CdsResponse> work) {
     long start = System.nanoTime();
-    String patientHash = hasher.hash(request.fhirServer(), request.patientId());
-    List<IssuedCard> issued = List.of();
-    int status = 200;
-    Invocation invocation = new Invocation();
+    InvocationAudit trail = new InvocationAudit(hasher);
     try {
-      issued = cards(service, request, rulesPageUrl, patientHash, invocation);
-      return new CdsResponse(issued.stream().map(IssuedCard::card).toList());
+      return work.apply(trail);
     } catch (RuntimeException e) {
-      status = ErrorStatus.of(e);
+      trail.failed(e);
       throw e;
     } finally {
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      long latency = elapsed.toMillis();
-      metrics.timer("cds.hook", "service", service.id(), "status", String.valueOf(status)).record(elapsed);
-      remember(service, request, issued, patientHash);
-      List<IssuedCard> answered = issued;
-      int answeredStatus = status;
-      // the audit row waits for the input check (cds.fhir.validate-input), the answer does not
-      invocation.inputCheck.completeOnTimeout("input validation: timed out", INPUT_CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+      metrics.timer("cds.hook", "service", service.id(), "status", String.valueOf(trail.status())).record(elapsed);
+      trail.inputCheck().completeOnTimeout("input validation: timed out", INPUT_CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS)
           .exceptionally(e -> "input validation failed")
-          .thenAccept(summary -> appendAudit(service, request, answered, answeredStatus, latency, caller, patientHash, summary));
+          .thenAccept(summary -> appendAudit(service, trail, elapsed.toMillis(), caller, summary));
     }
   }
 
   /** Runs the pipeline without recording anything: used to warm the JVM up before the service reports ready. */
   List<Card> dryRun(ServiceDescriptor service, CdsRequest request, String rulesPageUrl) {
-    return cards(service, request, rulesPageUrl, hasher.hash(request.fhirServer(), request.patientId()), new Invocation())
-        .stream().map(IssuedCard::card).toList();
+    InvocationAudit trail = new InvocationAudit(hasher);
+    trail.identify(request);
+    return cards(service, request, rulesPageUrl, trail).stream().map(IssuedCard::card).toList();
   }
 
-  /** What one invocation learns on the way that the audit row needs. */
-  private static final class Invocation {
-    CompletableFuture<String> inputCheck = CompletableFuture.completedFuture(null);
+  private CdsResponse answer(ServiceDescriptor service, CdsRequest request, String rulesPageUrl, InvocationAudit trail) {
+    List<IssuedCard> issued = cards(service, request, rulesPageUrl, trail);
+    remember(service, request, issued, trail.patientHash());
+    return new CdsResponse(issued.stream().map(IssuedCard::card).toList());
   }
 
-  private List<IssuedCard> cards(ServiceDescriptor service, CdsRequest request, String rulesPageUrl, String patientHash,
-      Invocation invocation) {
+  private List<IssuedCard> cards(ServiceDescriptor service, CdsRequest request, String rulesPageUrl, InvocationAudit trail) {
     List<DraftOrder> orders = service.hook().equals("patient-view") ? List.of() : draftOrders(request);
     if (!service.hook().equals("patient-view") && orders.isEmpty()) {
       return List.of();
     }
     PrefetchData data = resolver.resolve(service, request);
-    invocation.inputCheck = inputCheck.check(data);
+    trail.inputCheck(inputCheck.check(data));
     if (!PatientFeatureMapper.hasRcc(data.conditions())) {
+      trail.answered(List.of(), data.unavailable(), null);
       return List.of();
     }
     PatientFeatures features = mapper.map(data.record(), LocalDate.now(clock));
     Assessment assessment = assessor.assess(features);
     List<IssuedCard> out = new ArrayList<>();
     if (service.hook().equals("patient-view")) {
-      if (assessment.applicable() && !suppressed(assessment, patientHash)) {
+      if (assessment.applicable() && !suppressed(assessment, trail.patientHash())) {
         out.add(tumourBoardCards.build(assessment, request.patientId(), rulesPageUrl));
       }
     } else {
@@ -163,6 +179,7 @@ public final class HookService {
       }
     }
     out.forEach(c -> metrics.counter("cds.cards", "type", c.type().name()).increment());
+    trail.answered(out, data.unavailable(), assessment);
     return out;
   }
 
@@ -170,13 +187,17 @@ public final class HookService {
     JsonNode draft = request.context().get("draftOrders");
     List<String> selections = new ArrayList<>();
     request.context().path("selections").forEach(s -> selections.add(s.asText()));
+    Bundle bundle;
     try {
-      Bundle bundle = fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false))
+      bundle = fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false))
           .parseResource(Bundle.class, json.writeValueAsString(draft));
-      return orderReader.read(bundle, selections);
     } catch (DataFormatException | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new BadRequestException("context.draftOrders", "context.draftOrders is not a FHIR R4 Bundle");
+    } catch (RuntimeException e) {
+      // HAPI's lenient parser can fail in other ways on hostile input; any failure here is the request's fault.
+      throw new BadRequestException("context.draftOrders", "context.draftOrders is not a FHIR R4 Bundle that can be read");
     }
+    return orderReader.read(bundle, selections);
   }
 
   /** Feedback on this recommendation, or a documented tumour board review, within the suppression period. */
@@ -204,16 +225,11 @@ public final class HookService {
     }
   }
 
-  private void appendAudit(ServiceDescriptor service, CdsRequest request, List<IssuedCard> issued, int status,
-      long latency, Caller caller, String patientHash, String inputValidation) {
+  private void appendAudit(ServiceDescriptor service, InvocationAudit trail, long latency, Caller caller, String inputValidation) {
     try {
-      String uuids = issued.stream().map(IssuedCard::card).map(Card::uuid).collect(Collectors.joining(","));
-      String detail = request.prefetch().isEmpty() ? "no prefetch" : "prefetch keys " + String.join(",", request.prefetch().keySet());
-      if (inputValidation != null) {
-        detail += "; " + inputValidation;
-      }
-      audit.append(new AuditRepository.AuditEvent(request.hookInstance(), service.id(), status, uuids,
-          assessor.knowledge().version(), latency, caller.issuer(), caller.tenant(), patientHash, detail));
+      String detail = trail.detail(auditClinicalValues) + (inputValidation == null ? "" : "; " + inputValidation);
+      audit.append(new AuditRepository.AuditEvent(trail.hookInstance(), service.id(), trail.status(), trail.cardUuids(),
+          assessor.knowledge().version(), latency, caller.issuer(), caller.tenant(), trail.patientHash(), detail));
     } catch (RuntimeException e) {
       log.warn("audit row not written: database unavailable ({})", e.getClass().getSimpleName());
     }

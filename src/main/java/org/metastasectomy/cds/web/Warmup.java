@@ -1,7 +1,5 @@
 package org.metastasectomy.cds.web;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.util.XmlUtil;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -14,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Before the service reports ready, runs the bundled favourable example through the whole pipeline (parsing, mapping,
- * model, cards) and initialises HAPI's REST client, so the first EHR request does not pay for class loading and JIT:
- * a cold first fallback fetch otherwise exceeds the fetch deadline.
+ * model, cards), so the first EHR request does not pay for class loading and JIT. (HAPI's REST client is warmed by
+ * fhir/FhirWarmUp.)
  */
 @Component
 class Warmup implements ApplicationRunner {
@@ -25,13 +23,11 @@ class Warmup implements ApplicationRunner {
   private final HookService hooks;
   private final ServiceCatalogue services;
   private final ObjectMapper json;
-  private final FhirContext fhir;
 
-  Warmup(HookService hooks, ServiceCatalogue services, ObjectMapper json, FhirContext fhir) {
+  Warmup(HookService hooks, ServiceCatalogue services, ObjectMapper json) {
     this.hooks = hooks;
     this.services = services;
     this.json = json;
-    this.fhir = fhir;
   }
 
   @Override
@@ -47,8 +43,6 @@ class Warmup implements ApplicationRunner {
       for (int i = 0; i < 3; i++) {
         hooks.dryRun(service, HookRequestParser.parse(body, service.hook()), "http://localhost/rules");
       }
-      fhir.newRestfulGenericClient("http://localhost/warmup");
-      XmlUtil.createXmlReader(new java.io.StringReader("<warmup/>"));
       log.info("warm-up done in {} ms", (System.nanoTime() - start) / 1_000_000);
     } catch (Exception e) {
       log.warn("warm-up skipped: {}", e.getClass().getSimpleName());

@@ -102,7 +102,7 @@ class FetchMetricsTest {
     FhirContext fhir = FhirContext.forR4();
     fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
     FetchSettings settings = new FetchSettings(Duration.ofMillis(500), Duration.ofSeconds(3), deadline, 10, 4);
-    EhrFhirClient client = new EhrFhirClient(fhir, new FhirServerPolicy(allowed, false), settings, executor,
+    EhrFhirClient client = new EhrFhirClient(fhir.getRestfulClientFactory(), new FhirServerPolicy(allowed, false), settings, executor,
         new CircuitBreakers(50, Duration.ofSeconds(30), Duration.ofSeconds(3)), new FetchMetrics(registry));
     return new PrefetchResolver(fhir, client, JSON);
   }
