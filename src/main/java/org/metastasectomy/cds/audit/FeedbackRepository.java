@@ -25,11 +25,16 @@ public final class FeedbackRepository {
     String accepted = f.acceptedSuggestions() == null ? null
         : f.acceptedSuggestions().stream().map(Feedback.AcceptedSuggestion::id).sorted().collect(Collectors.joining(","));
     var reason = f.overrideReason() == null ? null : f.overrideReason().reason();
+    var issued = jdbc.sql("SELECT patient_hash, card_type FROM issued_card WHERE card_uuid = :card").param("card", f.card())
+        .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
     try {
       jdbc.sql("""
           INSERT INTO feedback (dedupe_key, service_id, card_uuid, outcome, accepted_suggestions, override_system,
-            override_code, override_display, has_user_comment, outcome_timestamp, received_at)
-          VALUES (:key, :service, :card, :outcome, :accepted, :system, :code, :display, :comment, :at, :received)""")
+            override_code, override_display, has_user_comment, outcome_timestamp, received_at, patient_hash, card_type)
+          VALUES (:key, :service, :card, :outcome, :accepted, :system, :code, :display, :comment, :at, :received,
+            :patient, :type)""")
+          .param("patient", issued.map(r -> r[0]).orElse(null))
+          .param("type", issued.map(r -> r[1]).orElse(null))
           .param("key", dedupeKey(serviceId, f, accepted, outcomeTimestamp))
           .param("service", serviceId)
           .param("card", f.card())
@@ -51,9 +56,9 @@ public final class FeedbackRepository {
   /** Outcomes per card type: accepted and overridden counts, and override reasons. */
   public List<FeedbackCount> counts() {
     return jdbc.sql("""
-        SELECT COALESCE(c.card_type, 'UNKNOWN_CARD') AS card_type, f.outcome, f.override_code, COUNT(*) AS n
-        FROM feedback f LEFT JOIN issued_card c ON c.card_uuid = f.card_uuid
-        GROUP BY COALESCE(c.card_type, 'UNKNOWN_CARD'), f.outcome, f.override_code
+        SELECT COALESCE(f.card_type, 'UNKNOWN_CARD') AS card_type, f.outcome, f.override_code, COUNT(*) AS n
+        FROM feedback f
+        GROUP BY COALESCE(f.card_type, 'UNKNOWN_CARD'), f.outcome, f.override_code
         ORDER BY 1, 2, 3""")
         .query((rs, i) -> new FeedbackCount(rs.getString("card_type"), rs.getString("outcome"), rs.getString("override_code"), rs.getLong("n")))
         .list();

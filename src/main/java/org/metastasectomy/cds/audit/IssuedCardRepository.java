@@ -23,11 +23,11 @@ public final class IssuedCardRepository {
 
   /** True when feedback (accepted or overridden) on this card type for this patient arrived since {@code since}. */
   public boolean feedbackSince(String patientHash, String cardType, Instant since) {
-    Integer n = jdbc.sql("""
-        SELECT COUNT(*) FROM feedback f JOIN issued_card c ON c.card_uuid = f.card_uuid
-        WHERE c.patient_hash = :patient AND c.card_type = :type AND f.outcome_timestamp >= :since""")
+    return jdbc.sql("""
+        SELECT 1 FROM feedback
+        WHERE patient_hash = :patient AND card_type = :type AND outcome_timestamp >= :since
+        FETCH FIRST 1 ROWS ONLY""")
         .param("patient", patientHash).param("type", cardType).param("since", Timestamp.from(since))
-        .query(Integer.class).single();
-    return n != null && n > 0;
+        .query(Integer.class).optional().isPresent();
   }
 }

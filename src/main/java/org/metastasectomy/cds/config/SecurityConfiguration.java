@@ -31,7 +31,9 @@ class SecurityConfiguration {
         .cors(Customizer.withDefaults())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(b -> b.disable())
-        .formLogin(f -> f.disable());
+        .formLogin(f -> f.disable())
+        .requestCache(c -> c.disable())
+        .logout(l -> l.disable());
     JwtSecurityConfiguration.CdsJwtAuthentication auth = jwt.getIfAvailable();
     if (auth == null) {
       log.warn("*** CDS client authentication is OFF (cds.security.jwt.enabled=false): any caller can invoke this service. "

@@ -19,6 +19,7 @@ import org.apache.http.client.config.RequestConfig;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClientBuilder;
 import org.metastasectomy.cds.audit.AuditRepository;
+import org.metastasectomy.cds.audit.AuditWriter;
 import org.metastasectomy.cds.audit.FeedbackRepository;
 import org.metastasectomy.cds.audit.IssuedCardRepository;
 import org.metastasectomy.cds.audit.PatientHasher;
@@ -47,6 +48,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The request pipeline, the EHR FHIR client and the database side. */
 @Configuration(proxyBeanMethods = false)
@@ -173,6 +175,13 @@ class ServiceConfiguration {
     return new IssuedCardRepository(jdbc);
   }
 
+  /** Audit and issued-card rows are written off the request path, in batches (queue of 10,000 rows). */
+  @Bean(destroyMethod = "close")
+  AuditWriter auditWriter(AuditRepository audit, IssuedCardRepository issuedCards, TransactionTemplate transactions,
+      MeterRegistry metrics) {
+    return new AuditWriter(audit, issuedCards, transactions, metrics, 10_000);
+  }
+
   @Bean
   AuditRepository auditRepository(JdbcClient jdbc) {
     return new AuditRepository(jdbc);
@@ -181,7 +190,7 @@ class ServiceConfiguration {
   @Bean
   HookService hookService(PrefetchResolver resolver, PatientFeatureMapper mapper, Assessor assessor, OrderRules orderRules,
       DraftOrderReader orderReader, TumourBoardCardBuilder tumourBoardCards, OrderCardBuilder orderCards,
-      IssuedCardRepository issuedCards, AuditRepository audit, PatientHasher hasher, FhirContext fhir, ObjectMapper json,
+      IssuedCardRepository issuedCards, AuditWriter audit, PatientHasher hasher, FhirContext fhir, ObjectMapper json,
       Clock clock, CdsProperties props, MeterRegistry metrics, InputCheck inputCheck) {
     return new HookService(new HookService.Parts(resolver, mapper, assessor, orderRules, orderReader, tumourBoardCards,
         orderCards, issuedCards, audit, hasher, fhir, json, clock, Duration.ofDays(props.feedback().suppressionDays()), metrics,
@@ -189,8 +198,8 @@ class ServiceConfiguration {
   }
 
   @Bean
-  FeedbackService feedbackService(FeedbackRepository repository, MeterRegistry metrics) {
-    return new FeedbackService(repository, metrics);
+  FeedbackService feedbackService(FeedbackRepository repository, MeterRegistry metrics, AuditWriter auditWriter) {
+    return new FeedbackService(repository, metrics, auditWriter::flush);
   }
 
   @Bean

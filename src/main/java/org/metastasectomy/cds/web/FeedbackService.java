@@ -19,15 +19,19 @@ public final class FeedbackService {
 
   private final FeedbackRepository repository;
   private final MeterRegistry metrics;
+  private final Runnable pendingWrites;
 
-  public FeedbackService(FeedbackRepository repository, MeterRegistry metrics) {
+  /** @param pendingWrites flushes queued issued-card rows, so feedback finds the card it is about */
+  public FeedbackService(FeedbackRepository repository, MeterRegistry metrics, Runnable pendingWrites) {
     this.repository = repository;
     this.metrics = metrics;
+    this.pendingWrites = pendingWrites;
   }
 
   /** @return how many items were new (the rest had been stored before) */
   public int accept(String serviceId, JsonNode body) {
     List<Feedback> items = parse(body);
+    pendingWrites.run();
     int stored = 0;
     try {
       for (Feedback f : items) {

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Bundle;
 import org.metastasectomy.cds.audit.AuditRepository;
+import org.metastasectomy.cds.audit.AuditWriter;
 import org.metastasectomy.cds.audit.IssuedCardRepository;
 import org.metastasectomy.cds.audit.PatientHasher;
 import org.metastasectomy.cds.cards.CardType;
@@ -59,7 +60,7 @@ public final class HookService {
   private final TumourBoardCardBuilder tumourBoardCards;
   private final OrderCardBuilder orderCards;
   private final IssuedCardRepository issuedCards;
-  private final AuditRepository audit;
+  private final AuditWriter audit;
   private final PatientHasher hasher;
   private final FhirContext fhir;
   private final ObjectMapper json;
@@ -73,7 +74,7 @@ public final class HookService {
   public record Parts(
       PrefetchResolver resolver, PatientFeatureMapper mapper, Assessor assessor, OrderRules orderRules,
       DraftOrderReader orderReader, TumourBoardCardBuilder tumourBoardCards, OrderCardBuilder orderCards,
-      IssuedCardRepository issuedCards, AuditRepository audit, PatientHasher hasher, FhirContext fhir, ObjectMapper json,
+      IssuedCardRepository issuedCards, AuditWriter audit, PatientHasher hasher, FhirContext fhir, ObjectMapper json,
       Clock clock, Duration suppression, MeterRegistry metrics, boolean auditClinicalValues) {}
 
   public HookService(Parts p) {
@@ -156,15 +157,26 @@ public final class HookService {
   }
 
   private List<IssuedCard> cards(ServiceDescriptor service, CdsRequest request, String rulesPageUrl, InvocationAudit trail) {
-    List<DraftOrder> orders = service.hook().equals("patient-view") ? List.of() : draftOrders(request);
-    if (!service.hook().equals("patient-view") && orders.isEmpty()) {
+    boolean orderHook = !service.hook().equals("patient-view");
+    // Cheapest question first. With the Conditions prefetched, "no RCC" is answered from the JSON alone, before the
+    // draft orders are parsed; without them, irrelevant orders are answered before anything is fetched from the EHR.
+    boolean conditionsPrefetched = request.prefetch().containsKey(org.metastasectomy.cds.fhir.PrefetchKeys.CONDITIONS);
+    List<DraftOrder> orders = orderHook && !conditionsPrefetched ? draftOrders(request) : List.of();
+    if (orderHook && !conditionsPrefetched && orders.isEmpty()) {
       return List.of();
     }
     PrefetchData data = resolver.resolve(service, request);
     trail.inputCheck(inputCheck.check(data));
-    if (!PatientFeatureMapper.hasRcc(data.conditions())) {
+    if (!data.mayHaveRcc() || !PatientFeatureMapper.hasRcc(data.conditions())) {
       trail.answered(List.of(), data.unavailable(), null);
       return List.of();
+    }
+    if (orderHook && conditionsPrefetched) {
+      orders = draftOrders(request);
+      if (orders.isEmpty()) {
+        trail.answered(List.of(), data.unavailable(), null);
+        return List.of();
+      }
     }
     PatientFeatures features = mapper.map(data.record(), LocalDate.now(clock));
     Assessment assessment = assessor.assess(features);
@@ -218,7 +230,8 @@ public final class HookService {
   private void remember(ServiceDescriptor service, CdsRequest request, List<IssuedCard> issued, String patientHash) {
     try {
       for (IssuedCard c : issued) {
-        issuedCards.record(c.card().uuid(), c.type().name(), patientHash, service.id(), request.hookInstance());
+        audit.issued(new AuditWriter.IssuedCardRow(c.card().uuid(), c.type().name(), patientHash, service.id(),
+            request.hookInstance()));
       }
     } catch (RuntimeException e) {
       log.warn("issued cards not recorded: database unavailable ({})", e.getClass().getSimpleName());

@@ -14,12 +14,16 @@ class AuditClinicalValuesIT extends RunningService {
   @Autowired
   JdbcClient jdbc;
 
+  @Autowired
+  org.metastasectomy.cds.audit.AuditWriter auditWriter;
+
   @Test
   void theDetailCarriesTheCandidacyAndImdcGroup() {
     String hookInstance = UUID.randomUUID().toString();
 
     http.hook(Examples.PATIENT_VIEW, Examples.request(Examples.FAVOURABLE).put("hookInstance", hookInstance));
 
+    auditWriter.flush();
     String detail = jdbc.sql("SELECT detail FROM audit_event WHERE hook_instance = :h").param("h", hookInstance)
         .query(String.class).single();
     assertThat(detail).isEqualTo("prefetch keys patient,conditions,observations,procedures,medications,tumorBoard; "

@@ -26,6 +26,9 @@ class AuditIT extends RunningService {
   JdbcClient jdbc;
 
   @Autowired
+  org.metastasectomy.cds.audit.AuditWriter auditWriter;
+
+  @Autowired
   AuditRetention retention;
 
   @Test
@@ -137,10 +140,12 @@ class AuditIT extends RunningService {
   }
 
   private int count(String where) {
+    auditWriter.flush();
     return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE " + where).query(Integer.class).single();
   }
 
   private Map<String, Object> row(String hookInstance) {
+    auditWriter.flush();
     List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM audit_event WHERE hook_instance = :h").param("h", hookInstance)
         .query().listOfRows();
     assertThat(rows).hasSize(1);

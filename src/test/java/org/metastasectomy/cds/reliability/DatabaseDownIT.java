@@ -32,6 +32,11 @@ class DatabaseDownIT extends RunningService {
   @Autowired
   JdbcClient jdbc;
 
+
+  @Autowired
+
+  org.metastasectomy.cds.audit.AuditWriter auditWriter;
+
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     EmbeddedDatabase.register(registry, postgres);
@@ -72,6 +77,7 @@ class DatabaseDownIT extends RunningService {
         .until(() -> http.post(FEEDBACK, feedback()).status() == 200);
     String hookInstance = UUID.randomUUID().toString();
     http.hook(Examples.PATIENT_VIEW, Examples.request(Examples.FAVOURABLE).put("hookInstance", hookInstance));
+    auditWriter.flush();
     assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE hook_instance = :h").param("h", hookInstance)
         .query(Integer.class).single()).isEqualTo(1);
   }

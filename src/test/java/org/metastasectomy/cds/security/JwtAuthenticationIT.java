@@ -94,6 +94,7 @@ class JwtAuthenticationIT {
   @LocalServerPort int port;
   @Autowired MeterRegistry metrics;
   @Autowired JdbcClient jdbc;
+  @Autowired org.metastasectomy.cds.audit.AuditWriter auditWriter;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
@@ -142,6 +143,7 @@ class JwtAuthenticationIT {
     HttpResponse<String> response = invoke(token);
     assertThat(response.statusCode()).isEqualTo(200);
     String hookInstance = "7e97b725-f8b9-532d-9fab-7e519f7cd2a9";
+    auditWriter.flush();
     List<Map<String, Object>> rows = jdbc.sql("SELECT issuer, tenant FROM audit_event WHERE hook_instance = :h AND tenant IS NOT NULL")
         .param("h", hookInstance).query().listOfRows();
     assertThat(rows).anySatisfy(row -> {

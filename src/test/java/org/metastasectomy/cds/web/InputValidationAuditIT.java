@@ -43,6 +43,11 @@ class InputValidationAuditIT {
   @Autowired
   JdbcClient jdbc;
 
+
+  @Autowired
+
+  org.metastasectomy.cds.audit.AuditWriter auditWriter;
+
   @Test
   void theAnswerDoesNotWaitForTheCheckAndTheAuditRowCarriesItsSummary() throws Exception {
     String body = Files.readString(Path.of("cds-hooks/examples/solitary-lung-favourable/request.json"));
@@ -70,6 +75,7 @@ class InputValidationAuditIT {
   }
 
   private Optional<String> auditDetail() {
+    auditWriter.flush();
     return jdbc.sql("SELECT detail FROM audit_event WHERE hook_instance = :h").param("h", HOOK_INSTANCE).query(String.class).optional();
   }
 }

@@ -60,7 +60,7 @@ class OperationsEndpointsIT {
     String metrics = get("/actuator/prometheus").body();
     assertThat(metrics)
         .contains("cds_hook_seconds_bucket{service=\"metastasectomy-patient-view\",status=\"200\"")
-        .contains("http_server_requests_seconds_bucket{")
+        .contains("http_server_requests_seconds_count{")
         .contains("uri=\"/cds-services/{id}\"");
     assertThat(metrics.lines().filter(l -> l.startsWith("cds_cards_total{type=\"TUMOUR_BOARD_REVIEW\"")))
         .as("the example patient gets a tumour board card").hasSize(1);

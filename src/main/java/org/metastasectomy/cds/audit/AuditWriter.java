@@ -1,0 +1,135 @@
+package org.metastasectomy.cds.audit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes audit rows and issued-card rows off the request path, in batches of one transaction each: a hook answer never
+ * waits for the database, and a database outage never blocks a hook. When the queue is full (the database is down or
+ * far behind) rows are dropped and counted ({@code cds.audit.dropped}) rather than slowing the EHR down.
+ */
+public final class AuditWriter implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
+  private static final int MAX_BATCH = 256;
+
+  private final AuditRepository audit;
+  private final IssuedCardRepository issuedCards;
+  private final TransactionTemplate transactions;
+  private final BlockingQueue<Object> queue;
+  private final Counter dropped;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  /** An issued card to remember, so later feedback can be tied to the recommendation and the patient. */
+  public record IssuedCardRow(String cardUuid, String cardType, String patientHash, String serviceId, String hookInstance) {}
+
+  private record Flush(CountDownLatch done) {}
+
+  public AuditWriter(AuditRepository audit, IssuedCardRepository issuedCards, TransactionTemplate transactions,
+      MeterRegistry metrics, int capacity) {
+    this.audit = audit;
+    this.issuedCards = issuedCards;
+    this.transactions = transactions;
+    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.dropped = metrics.counter("cds.audit.dropped");
+    this.thread = new Thread(this::run, "audit-writer");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  public void append(AuditRepository.AuditEvent event) {
+    offer(event);
+  }
+
+  public void issued(IssuedCardRow row) {
+    offer(row);
+  }
+
+  /** Waits until everything queued before this call is written (feedback needs its card; tests read the rows). */
+  public void flush() {
+    CountDownLatch done = new CountDownLatch(1);
+    try {
+      if (queue.offer(new Flush(done), 2, TimeUnit.SECONDS)) {
+        done.await(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    flush();
+    running = false;
+    thread.interrupt();
+  }
+
+  private void offer(Object row) {
+    if (!queue.offer(row)) {
+      dropped.increment();
+      if ((long) dropped.count() % 1000 == 1) {
+        log.warn("audit queue full: rows are being dropped ({} so far)", (long) dropped.count());
+      }
+    }
+  }
+
+  private void run() {
+    List<Object> batch = new ArrayList<>(MAX_BATCH);
+    while (running) {
+      try {
+        Object first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        write(batch);
+      } catch (InterruptedException e) {
+        if (!running) {
+          return;
+        }
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void write(List<Object> batch) {
+    List<Flush> flushes = new ArrayList<>();
+    List<Object> rows = new ArrayList<>();
+    batch.forEach(o -> {
+      if (o instanceof Flush f) {
+        flushes.add(f);
+      } else {
+        rows.add(o);
+      }
+    });
+    try {
+      if (!rows.isEmpty()) {
+        transactions.executeWithoutResult(status -> rows.forEach(this::insert));
+      }
+    } catch (RuntimeException e) {
+      dropped.increment(rows.size());
+      log.warn("{} audit rows not written: database unavailable ({})", rows.size(), e.getClass().getSimpleName());
+    } finally {
+      flushes.forEach(f -> f.done().countDown());
+    }
+  }
+
+  private void insert(Object row) {
+    if (row instanceof AuditRepository.AuditEvent event) {
+      audit.append(event);
+    } else if (row instanceof IssuedCardRow c) {
+      issuedCards.record(c.cardUuid(), c.cardType(), c.patientHash(), c.serviceId(), c.hookInstance());
+    }
+  }
+}
