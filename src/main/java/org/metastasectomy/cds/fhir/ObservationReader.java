@@ -3,7 +3,6 @@ package org.metastasectomy.cds.fhir;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Observation.ObservationReferenceRangeComponent;
-import org.hl7.fhir.r4.model.Observation.ObservationStatus;
 import org.hl7.fhir.r4.model.Quantity;
 import org.metastasectomy.cds.model.Fact;
 import org.metastasectomy.cds.model.Histology;
@@ -27,16 +25,19 @@ import org.metastasectomy.cds.model.LabValue;
  * results count; the latest wins; performance status and labs older than the look-back are ignored.
  */
 final class ObservationReader {
-  private static final Set<ObservationStatus> USABLE =
-      EnumSet.of(ObservationStatus.FINAL, ObservationStatus.AMENDED, ObservationStatus.CORRECTED);
   private static final Pattern GRADE = Pattern.compile("(?i)(?:\\bG|grade\\s*)([1-4])\\b");
   private static final Pattern BARE_DIGIT = Pattern.compile("^\\s*([0-9])\\s*$");
 
-  private final List<Observation> observations;
+  private static final Set<String> USABLE_CODES = Set.of("final", "amended", "corrected");
+  /** Latest first; entries with equal dates keep their order (the first one wins, as a max over the list would). */
+  private static final Comparator<ObservationEntry> LATEST_FIRST =
+      Comparator.comparing((ObservationEntry e) -> Optional.ofNullable(e.effective()).orElse(LocalDate.MIN)).reversed();
+
+  private final List<ObservationEntry> observations;
   private final LocalDate lookbackStart;
 
-  ObservationReader(List<Observation> observations, LocalDate asOf, int lookbackDays) {
-    this.observations = observations.stream().filter(o -> USABLE.contains(o.getStatus())).toList();
+  ObservationReader(List<ObservationEntry> observations, LocalDate asOf, int lookbackDays) {
+    this.observations = observations.stream().filter(o -> USABLE_CODES.contains(o.status())).toList();
     this.lookbackStart = asOf.minusDays(lookbackDays);
   }
 
@@ -56,10 +57,13 @@ final class ObservationReader {
       Set<String> codes = Codes.LAB_LOINC.entrySet().stream().filter(e -> e.getValue() == lab).map(Map.Entry::getKey)
           .collect(java.util.stream.Collectors.toSet());
       observations.stream()
-          .filter(o -> hasLoinc(o, codes) && o.hasValueQuantity() && recent(o))
+          .filter(e -> e.hasCode(Codes.LOINC, codes) && recent(e))
+          .sorted(LATEST_FIRST)
+          .map(ObservationEntry::resource)
+          .filter(Observation::hasValueQuantity)
           .map(o -> toLabValue(lab, o, sex, defaults))
           .flatMap(Optional::stream)
-          .max(Comparator.comparing(LabValue::date))
+          .findFirst()
           .ifPresent(v -> out.put(lab, v));
     }
     return out;
@@ -67,14 +71,13 @@ final class ObservationReader {
 
   /** Grade and histology describe the tumour at diagnosis: no look-back. */
   Fact<Integer> grade() {
-    return latest(o -> o.getCode().getCoding().stream()
-        .anyMatch(c -> Codes.NCIT.equals(c.getSystem()) && Codes.GRADE_NCIT.equals(c.getCode())))
+    return latest(e -> e.hasCode(Codes.NCIT, Set.of(Codes.GRADE_NCIT)), o -> true)
         .flatMap(o -> gradeValue(o).map(v -> Fact.of(v, ConditionReader.ref(o))))
         .orElse(Fact.unknown());
   }
 
   Fact<Histology> histology() {
-    return latest(o -> hasLoinc(o, Codes.HISTOLOGY_OBSERVATION) && o.hasValueCodeableConcept())
+    return latest(e -> e.hasCode(Codes.LOINC, Codes.HISTOLOGY_OBSERVATION), Observation::hasValueCodeableConcept)
         .flatMap(o -> o.getValueCodeableConcept().getCoding().stream()
             .filter(c -> Codes.ICDO3.equals(c.getSystem()))
             .map(c -> Histology.fromIcdO3(c.getCode()))
@@ -87,7 +90,9 @@ final class ObservationReader {
   /** An Observation reporting sarcomatoid RCC (ICD-O-3 8318/3), whatever the latest histology says. */
   Fact<Boolean> sarcomatoidReported() {
     return observations.stream()
-        .filter(o -> hasLoinc(o, Codes.HISTOLOGY_OBSERVATION) && o.hasValueCodeableConcept())
+        .filter(e -> e.hasCode(Codes.LOINC, Codes.HISTOLOGY_OBSERVATION))
+        .map(ObservationEntry::resource)
+        .filter(Observation::hasValueCodeableConcept)
         .filter(o -> o.getValueCodeableConcept().getCoding().stream()
             .anyMatch(c -> Codes.ICDO3.equals(c.getSystem()) && Histology.SARCOMATOID.icdO3().equals(c.getCode())))
         .findFirst()
@@ -96,22 +101,23 @@ final class ObservationReader {
   }
 
   Fact<Integer> tnm(Set<String> loincCodes, Pattern pattern) {
-    return latest(o -> hasLoinc(o, loincCodes))
+    return latest(e -> e.hasCode(Codes.LOINC, loincCodes), o -> true)
         .flatMap(o -> firstMatch(o, pattern).map(v -> Fact.of(v, ConditionReader.ref(o))))
         .orElse(Fact.unknown());
   }
 
   private Optional<Observation> latestRecent(Set<String> codes) {
-    return latest(o -> hasLoinc(o, codes) && recent(o));
+    return latest(e -> e.hasCode(Codes.LOINC, codes) && recent(e), o -> true);
   }
 
-  private Optional<Observation> latest(java.util.function.Predicate<Observation> filter) {
-    return observations.stream().filter(filter)
-        .max(Comparator.comparing(o -> Optional.ofNullable(effective(o)).orElse(LocalDate.MIN)));
+  /** The latest Observation chosen by {@code select} (codes, date) whose content passes {@code content}. */
+  private Optional<Observation> latest(java.util.function.Predicate<ObservationEntry> select,
+      java.util.function.Predicate<Observation> content) {
+    return observations.stream().filter(select).sorted(LATEST_FIRST).map(ObservationEntry::resource).filter(content).findFirst();
   }
 
-  private boolean recent(Observation o) {
-    LocalDate date = effective(o);
+  private boolean recent(ObservationEntry e) {
+    LocalDate date = e.effective();
     return date != null && !date.isBefore(lookbackStart);
   }
 
@@ -123,10 +129,6 @@ final class ObservationReader {
       }
     }
     return o.hasIssued() ? FhirDates.of(o.getIssuedElement()) : null;
-  }
-
-  private static boolean hasLoinc(Observation o, Set<String> codes) {
-    return o.getCode().getCoding().stream().anyMatch(c -> Codes.LOINC.equals(c.getSystem()) && codes.contains(c.getCode()));
   }
 
   private static Optional<Integer> integerValue(Observation o) {

@@ -5,7 +5,6 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -18,7 +17,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 public record PatientRecord(
     Patient patient,
     List<Condition> conditions,
-    List<Observation> observations,
+    List<ObservationEntry> observations,
     List<Procedure> procedures,
     List<MedicationRequest> medicationRequests,
     List<MedicationAdministration> medicationAdministrations,

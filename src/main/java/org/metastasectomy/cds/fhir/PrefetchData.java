@@ -84,12 +84,44 @@ public final class PrefetchData {
     return new PatientRecord(
         patients.isEmpty() ? null : patients.get(0),
         conditions(),
-        ofType(PrefetchKeys.OBSERVATIONS, Observation.class),
+        observations(),
         procedures,
         ofType(PrefetchKeys.MEDICATIONS, MedicationRequest.class),
         ofType(PrefetchKeys.MEDICATIONS, MedicationAdministration.class),
         serviceRequests,
         unavailable);
+  }
+
+  /**
+   * Prefetched Observations stay JSON until a reader picks one (see ObservationEntry); fetched ones are already parsed.
+   * Entries that are not Observations, or are about another patient, are left out as before.
+   */
+  private List<ObservationEntry> observations() {
+    JsonNode node = prefetched.get(PrefetchKeys.OBSERVATIONS);
+    if (fetched.containsKey(PrefetchKeys.OBSERVATIONS) || node == null || node.isNull()
+        || !"Bundle".equals(node.path("resourceType").asText())) {
+      return ofType(PrefetchKeys.OBSERVATIONS, Observation.class).stream().map(ObservationEntry::of).toList();
+    }
+    List<ObservationEntry> out = new ArrayList<>();
+    for (JsonNode entry : node.path("entry")) {
+      JsonNode r = entry.path("resource");
+      if ("Observation".equals(r.path("resourceType").asText()) && aboutThisPatient(r.path("subject").path("reference"))) {
+        out.add(ObservationEntry.lazy(r, this::parseObservation));
+      }
+    }
+    return out;
+  }
+
+  private Observation parseObservation(JsonNode json) {
+    IBaseResource r = parse(PrefetchKeys.OBSERVATIONS, json);
+    if (!(r instanceof Observation o)) {
+      throw new InvalidPrefetchException("prefetch." + PrefetchKeys.OBSERVATIONS, "prefetch.observations holds an entry that is not an Observation");
+    }
+    return o;
+  }
+
+  private boolean aboutThisPatient(JsonNode reference) {
+    return !reference.isTextual() || patientId.equals(new org.hl7.fhir.r4.model.IdType(reference.asText()).getIdPart());
   }
 
   private <T extends Resource> List<T> ofType(String key, Class<T> type) {

@@ -147,7 +147,8 @@ class VignetteTest {
     List<Resource> rs = new ArrayList<>();
     bundle.getEntry().forEach(en -> rs.add(en.getResource()));
     Patient patient = rs.stream().filter(Patient.class::isInstance).map(Patient.class::cast).findFirst().orElse(null);
-    return new PatientRecord(patient, of(rs, Condition.class), of(rs, Observation.class), of(rs, Procedure.class),
+    return new PatientRecord(patient, of(rs, Condition.class),
+        of(rs, Observation.class).stream().map(org.metastasectomy.cds.fhir.ObservationEntry::of).toList(), of(rs, Procedure.class),
         of(rs, MedicationRequest.class), of(rs, MedicationAdministration.class), of(rs, ServiceRequest.class), Set.of());
   }
 

@@ -1,0 +1,97 @@
+package org.metastasectomy.cds.fhir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Observation;
+
+/**
+ * One Observation of the patient. What is needed to choose it — its codes, status and date — is read up front; the full
+ * resource is parsed only when a reader picks it. A patient's prefetch holds many Observations over time, of which the
+ * model reads only the latest few: parsing the rest was most of the cost of a hook.
+ */
+public final class ObservationEntry {
+  private final Set<String> codes;
+  private final String status;
+  private final LocalDate effective;
+  private final JsonNode json;
+  private final Function<JsonNode, Observation> parser;
+  private Observation resource;
+
+  private ObservationEntry(Set<String> codes, String status, LocalDate effective, JsonNode json,
+      Function<JsonNode, Observation> parser, Observation resource) {
+    this.codes = codes;
+    this.status = status;
+    this.effective = effective;
+    this.json = json;
+    this.parser = parser;
+    this.resource = resource;
+  }
+
+  /** An Observation already parsed (fetched from the EHR, or built in a test). */
+  public static ObservationEntry of(Observation o) {
+    Set<String> codes = new HashSet<>();
+    o.getCode().getCoding().forEach(c -> codes.add(c.getSystem() + "|" + c.getCode()));
+    return new ObservationEntry(codes, o.hasStatus() ? o.getStatus().toCode() : "", ObservationReader.effective(o), null, null, o);
+  }
+
+  /** An Observation still in its prefetched JSON, parsed by {@code parser} on first use. */
+  static ObservationEntry lazy(JsonNode json, Function<JsonNode, Observation> parser) {
+    Set<String> codes = new HashSet<>();
+    for (JsonNode c : json.path("code").path("coding")) {
+      codes.add(c.path("system").asText(null) + "|" + c.path("code").asText(null));
+    }
+    return new ObservationEntry(codes, json.path("status").asText(""), effective(json), json, parser, null);
+  }
+
+  boolean hasCode(String system, Set<String> wanted) {
+    for (String code : wanted) {
+      if (codes.contains(system + "|" + code)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  String status() {
+    return status;
+  }
+
+  /** The calendar date of effective[x] (else issued), or null. */
+  LocalDate effective() {
+    return effective;
+  }
+
+  Observation resource() {
+    if (resource == null) {
+      resource = parser.apply(json);
+    }
+    return resource;
+  }
+
+  /** The same choice of date as {@link ObservationReader#effective(Observation)}, read from the JSON. */
+  private static LocalDate effective(JsonNode json) {
+    for (String field : new String[] {"effectiveDateTime", "effectiveInstant"}) {
+      LocalDate d = date(json.path(field));
+      if (d != null) {
+        return d;
+      }
+    }
+    LocalDate start = date(json.path("effectivePeriod").path("start"));
+    return start != null ? start : date(json.path("issued"));
+  }
+
+  private static LocalDate date(JsonNode value) {
+    if (!value.isTextual()) {
+      return null;
+    }
+    try {
+      return FhirDates.of(new DateTimeType(value.asText()));
+    } catch (RuntimeException notADate) {
+      return null;
+    }
+  }
+}
