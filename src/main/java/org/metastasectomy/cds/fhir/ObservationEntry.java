@@ -2,9 +2,12 @@ package org.metastasectomy.cds.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Observation;
 
@@ -14,16 +17,19 @@ import org.hl7.fhir.r4.model.Observation;
  * model reads only the latest few: parsing the rest was most of the cost of a hook.
  */
 public final class ObservationEntry {
-  private final Set<String> codes;
+  /** The codings as "system|code" pairs, split: a reader asks "any of these codes in this system?" many times. */
+  private final String[] systems;
+  private final String[] codeValues;
   private final String status;
   private final LocalDate effective;
   private final JsonNode json;
   private final Function<JsonNode, Observation> parser;
   private Observation resource;
 
-  private ObservationEntry(Set<String> codes, String status, LocalDate effective, JsonNode json,
+  private ObservationEntry(List<String[]> codings, String status, LocalDate effective, JsonNode json,
       Function<JsonNode, Observation> parser, Observation resource) {
-    this.codes = codes;
+    this.systems = codings.stream().map(c -> c[0]).toArray(String[]::new);
+    this.codeValues = codings.stream().map(c -> c[1]).toArray(String[]::new);
     this.status = status;
     this.effective = effective;
     this.json = json;
@@ -33,23 +39,23 @@ public final class ObservationEntry {
 
   /** An Observation already parsed (fetched from the EHR, or built in a test). */
   public static ObservationEntry of(Observation o) {
-    Set<String> codes = new HashSet<>();
-    o.getCode().getCoding().forEach(c -> codes.add(c.getSystem() + "|" + c.getCode()));
+    List<String[]> codes = new ArrayList<>();
+    o.getCode().getCoding().forEach(c -> codes.add(new String[] {c.getSystem(), c.getCode()}));
     return new ObservationEntry(codes, o.hasStatus() ? o.getStatus().toCode() : "", ObservationReader.effective(o), null, null, o);
   }
 
   /** An Observation still in its prefetched JSON, parsed by {@code parser} on first use. */
   static ObservationEntry lazy(JsonNode json, Function<JsonNode, Observation> parser) {
-    Set<String> codes = new HashSet<>();
+    List<String[]> codes = new ArrayList<>();
     for (JsonNode c : json.path("code").path("coding")) {
-      codes.add(c.path("system").asText(null) + "|" + c.path("code").asText(null));
+      codes.add(new String[] {c.path("system").asText(null), c.path("code").asText(null)});
     }
     return new ObservationEntry(codes, json.path("status").asText(""), effective(json), json, parser, null);
   }
 
   boolean hasCode(String system, Set<String> wanted) {
-    for (String code : wanted) {
-      if (codes.contains(system + "|" + code)) {
+    for (int i = 0; i < systems.length; i++) {
+      if (system.equals(systems[i]) && codeValues[i] != null && wanted.contains(codeValues[i])) {
         return true;
       }
     }
@@ -84,9 +90,22 @@ public final class ObservationEntry {
     return start != null ? start : date(json.path("issued"));
   }
 
+  /** A FHIR date or dateTime; the calendar part is read directly (HAPI's parser is slow for a hundred dates). */
+  private static final Pattern FHIR_DATE_TIME = Pattern.compile(
+      "(\\d{4})(?:-(\\d{2})(?:-(\\d{2})(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))?)?)?");
+
   private static LocalDate date(JsonNode value) {
     if (!value.isTextual()) {
       return null;
+    }
+    Matcher m = FHIR_DATE_TIME.matcher(value.asText());
+    if (m.matches()) {
+      try {
+        return LocalDate.of(Integer.parseInt(m.group(1)), m.group(2) == null ? 1 : Integer.parseInt(m.group(2)),
+            m.group(3) == null ? 1 : Integer.parseInt(m.group(3)));
+      } catch (java.time.DateTimeException notADate) {
+        return null;
+      }
     }
     try {
       return FhirDates.of(new DateTimeType(value.asText()));
