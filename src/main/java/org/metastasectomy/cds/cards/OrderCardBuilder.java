@@ -2,7 +2,6 @@ package org.metastasectomy.cds.cards;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.metastasectomy.cds.cdshooks.Action;
 import org.metastasectomy.cds.cdshooks.Card;
 import org.metastasectomy.cds.cdshooks.Source;
@@ -29,7 +28,7 @@ public final class OrderCardBuilder {
     detail.append("\n_Order: ").append(CardText.md(alert.order().display())).append(". Model ")
         .append(knowledge.model().version()).append(" (").append(knowledge.status()).append(")._");
     Card card = new Card(
-        UUID.randomUUID().toString(),
+        CardIds.next(),
         summary,
         detail.toString(),
         alert.rule().indicator(),
@@ -50,7 +49,7 @@ public final class OrderCardBuilder {
   }
 
   private Suggestion suggestion(OrderAlert alert, String patientId) {
-    String uuid = UUID.randomUUID().toString();
+    String uuid = CardIds.next();
     String order = alert.order().reference();
     return switch (alert.rule().id()) {
       case OrderRules.ADJUVANT_AFTER_METASTASECTOMY -> new Suggestion("Remove the draft order", uuid, null,

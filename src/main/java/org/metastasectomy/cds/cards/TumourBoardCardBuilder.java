@@ -2,7 +2,6 @@ package org.metastasectomy.cds.cards;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.metastasectomy.cds.cdshooks.Action;
 import org.metastasectomy.cds.cdshooks.Card;
@@ -35,11 +34,11 @@ public final class TumourBoardCardBuilder {
   public IssuedCard build(Assessment a, String patientId, String rulesPageUrl) {
     String summary = summary(a);
     String suggestionLabel = "Refer to multidisciplinary tumour board";
-    Suggestion refer = new Suggestion(suggestionLabel, UUID.randomUUID().toString(), null, List.of(
+    Suggestion refer = new Suggestion(suggestionLabel, CardIds.next(), null, List.of(
         new Action("create", "Draft a referral to the multidisciplinary tumour board",
             drafts.tumourBoardReferral(patientId, "Review of metastasectomy: profile " + a.candidacy().label()), null)));
     Card card = new Card(
-        UUID.randomUUID().toString(),
+        CardIds.next(),
         summary,
         new ProfileDetail(knowledge, a, rulesPageUrl).markdown(),
         INDICATOR,
