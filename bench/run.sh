@@ -4,6 +4,7 @@
 #   bench/run.sh [--runs 3] [--duration 15s] [--warmup 10s] [--jar PATH | --build-service [DIR]]
 #                [--no-jmh] [--no-jfr] [--quick] [--service-args "..."] [--java-opts "..."]
 #                [--auth "Bearer ..."] [--ready-path /actuator/health/readiness] [--port-base 18080]
+#                [--wait-quiet MINUTES]
 #
 # Writes bench/results/<UTC date-time>-report.md (meant to be committed) and keeps the raw numbers in
 # bench/target/raw/ and bench/results/<stamp>.raw (ignored by git). Talks to 127.0.0.1 only.
@@ -27,8 +28,9 @@ READY_PATH=/actuator/health/readiness
 PORT_BASE=18080
 JMH_OPTS="-f 1 -wi 3 -w 2s -i 5 -r 2s"
 JFR_SECONDS=10
+WAIT_QUIET=0
 
-usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS=$2; shift 2 ;;
@@ -45,6 +47,7 @@ while [ $# -gt 0 ]; do
     --auth) AUTH=$2; shift 2 ;;
     --ready-path) READY_PATH=$2; shift 2 ;;
     --port-base) PORT_BASE=$2; shift 2 ;;
+    --wait-quiet) WAIT_QUIET=$2; shift 2 ;;
     -h|--help) usage 0 ;;
     *) echo "unknown option: $1" >&2; usage 2 ;;
   esac
@@ -140,6 +143,8 @@ fi
 
 # ---------------------------------------------------------------- build the bench
 log "building bench (${MVN[*]} -f bench/pom.xml package ${MVN_PROFILE[*]:-})"
+# always compile afresh: the incremental compiler does not notice a new service-classes.jar (system scope)
+rm -rf "$TARGET/classes" "$TARGET/generated-sources" "$TARGET/maven-status"
 "${MVN[@]}" -q -f "$BENCH_DIR/pom.xml" -DskipTests "${MVN_PROFILE[@]}" package > "$LOGS/bench-build.log" 2>&1 \
   || { tail -40 "$LOGS/bench-build.log" >&2; die "bench build failed"; }
 BENCH_CP="$TARGET/classes:$TARGET/lib/*"
@@ -221,13 +226,21 @@ rss_sampler() { # PID OUTFILE FLAG LIMIT_S
 vm_hwm() { awk '/^VmHWM:/{print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 seconds_of() { local d=$1; case "$d" in *ms) echo 1;; *m) echo $(( ${d%m} * 60 ));; *s) echo "${d%s}";; *) echo "$d";; esac; }
 
+# CPU accounting, in clock ticks: the whole machine (busy, total) and one process (user + system)
+machine_ticks() { local _c u n s i w q sq st _r; read -r _c u n s i w q sq st _r < /proc/stat; echo "$((u + n + s + q + sq + st)) $((u + n + s + i + w + q + sq + st))"; }
+proc_ticks() { local f; f=$(cat "/proc/$1/stat" 2>/dev/null) || { echo 0; return; }; f=${f##*) }; set -- $f; echo $(( ${12} + ${13} )); }
+
 # run_wrk LABEL URL BODY CONNECTIONS DURATION THREADS -> prints the BENCHJSON object
 run_wrk() {
   local label=$1 url=$2 body=$3 conns=$4 dur=$5 threads=$6 out
   out="$LOGS/wrk-$label.txt"
   BENCH_BODY="$body" BENCH_AUTH="$AUTH" BENCH_LABEL="$label" \
     timeout $(( $(seconds_of "$dur") + 30 )) wrk -t"$threads" -c"$conns" -d"$dur" --timeout 5s --latency -s "$BENCH_DIR/wrk/bench.lua" "$url" > "$out" 2>&1 || true
-  grep -m1 '^BENCHJSON ' "$out" | sed 's/^BENCHJSON //' || { log "wrk gave no summary for $label:"; tail -5 "$out" >&2; echo '{}'; }
+  # CPU seconds of this subshell's children (wrk): the second line of `times`
+  local cpu
+  times > "$out.times" # (no pipe: a pipe's subshell would have no children)
+  cpu=$(tail -1 "$out.times" | awk '{ split($1, a, "m"); split($2, b, "m"); printf "%.2f", a[1] * 60 + a[2] + b[1] * 60 + b[2] }')
+  grep -m1 '^BENCHJSON ' "$out" | sed "s/^BENCHJSON {/{\"wrk_cpu_s\":${cpu:-0},/" || { log "wrk gave no summary for $label:"; tail -5 "$out" >&2; echo '{}'; }
 }
 
 # measure RUN SCENARIO CONNS SERVER PORT PID
@@ -239,19 +252,23 @@ measure() {
   rss_sampler "$pid" "$rssfile" "$flag" $(( $(seconds_of "$DURATION") + 40 )) &
   local sampler=$!
   stub_before=$(curl -s -m 2 "http://127.0.0.1:$STUB_PORT/__stats" | sed -n 's/.*"total":\([0-9]*\).*/\1/p' || true)
+  local m0 m1 p0 p1
+  m0=$(machine_ticks); p0=$(proc_ticks "$pid")
   json=$(run_wrk "run$run-$scn-c$conns-$server" "http://127.0.0.1:$port$path" "$file" "$conns" "$DURATION" 2)
+  m1=$(machine_ticks); p1=$(proc_ticks "$pid")
   stub_after=$(curl -s -m 2 "http://127.0.0.1:$STUB_PORT/__stats" | sed -n 's/.*"total":\([0-9]*\).*/\1/p' || true)
   [ -n "$json" ] || json='{}'
   rm -f "$flag"; wait "$sampler" 2>/dev/null || true
   rss=$(cat "$rssfile")
-  printf '{"type":"load","run":%d,"scenario":"%s","conns":%d,"server":"%s","rss_kb":%s,"stub_queries":%d,"wrk":%s}\n' \
-    "$run" "$scn" "$conns" "$server" "${rss:-0}" $(( ${stub_after:-0} - ${stub_before:-0} )) "$json" >> "$RESULTS_JSONL"
+  set -- $m0 $m1
+  printf '{"type":"load","run":%d,"scenario":"%s","conns":%d,"server":"%s","rss_kb":%s,"stub_queries":%d,"ticks_machine_busy":%d,"ticks_machine_total":%d,"ticks_server":%d,"clk_tck":%d,"nproc":%d,"wrk":%s}\n' \
+    "$run" "$scn" "$conns" "$server" "${rss:-0}" $(( ${stub_after:-0} - ${stub_before:-0} )) $(( $3 - $1 )) $(( $4 - $2 )) $(( p1 - p0 )) \
+    "$(getconf CLK_TCK)" "$(nproc)" "$json" >> "$RESULTS_JSONL"
   log "run $run  $scn c=$conns  $server: $(echo "$json" | sed 's/.*"rps":\([0-9.]*\).*"p50":\([0-9.]*\).*"p99":\([0-9.]*\).*/\1 req\/s p50 \2 ms p99 \3 ms/')"
 }
 
 # ---------------------------------------------------------------- machine and command
 meta command "$COMMAND_LINE"
-meta loadavg_start "$(cut -d' ' -f1-3 /proc/loadavg)"
 meta date_utc "$(date -u +'%Y-%m-%d %H:%M UTC')"
 meta nproc "$(nproc)"
 meta cpu "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
@@ -278,6 +295,18 @@ PIDS+=("$STUB_PID")
 START_MS=$(now_ms)
 wait_ready stub "$STUB_PID" "$STUB_URL/metadata" 30 > /dev/null || die "stub FHIR server did not start"
 log "stub FHIR server on $STUB_URL serving $STUB_DIR"
+
+# ---------------------------------------------------------------- a quiet machine, if asked to wait for one
+if [ "$WAIT_QUIET" -gt 0 ]; then
+  quiet_end=$(( $(date +%s) + WAIT_QUIET * 60 ))
+  while [ "$(date +%s)" -lt "$quiet_end" ]; do
+    load1=$(cut -d' ' -f1 /proc/loadavg)
+    awk -v l="$load1" 'BEGIN { exit !(l < 1.0) }' && break
+    log "waiting for a quiet machine (load average $load1; up to ${WAIT_QUIET} min in all)"
+    sleep 20
+  done
+fi
+meta loadavg_start "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ---------------------------------------------------------------- the runs
 SCENARIOS=("a 32" "a 4" "b 32" "c 4")

@@ -95,7 +95,7 @@ public final class Report {
           .append("baseline. These numbers prove the harness, not the service.\n\n");
     }
     double load = parseLoad(meta.get("loadavg_start"));
-    if (load > 0.5) {
+    if (load >= 1.0) {
       md.append("> **Busy machine.** The 1-minute load average was ").append(meta.get("loadavg_start"))
           .append(" when the benchmark started: something else was using the CPU, so these numbers are noisier than usual.\n\n");
     }
@@ -152,6 +152,16 @@ public final class Report {
       }
       md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %d | %s | %s |%n", row.title(), row.conns(),
           fmt0(sRps), fmt0(bRps), pct(ratio), fmt(p50), fmt(p90), fmt(p99), errors, target, result));
+    }
+
+    List<Double> others = new ArrayList<>();
+    records.stream().filter(n -> "load".equals(type(n)) && "service".equals(n.path("server").asText()))
+        .forEach(n -> others.add(cpuShares(n)[2]));
+    double other = medianOf(others.stream().filter(d -> !d.isNaN()).toList());
+    if (!Double.isNaN(other)) {
+      md.append("\nDuring the service's measurements, processes other than the service and wrk used a median ").append(pct(other))
+          .append(" of the machine").append(other > 0.10 ? ": **a noisy run**, repeat it on a quiet machine (`--wait-quiet 10`)." : ".")
+          .append("\n");
     }
 
     // start-up and memory
@@ -247,8 +257,10 @@ public final class Report {
   }
 
   private void renderPerRun() {
-    md.append("\n## Every run\n\n| run | scenario | conns | service req/s | baseline req/s | ratio | service p50 / p99 ms | baseline p50 / p99 ms | service errors | service VmRSS MB |\n");
-    md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    md.append("\n## Every run\n\nCPU columns are shares of the whole machine (all cores) during the service's measurement: the service, wrk, ")
+        .append("and everything else (the idle baseline and stub, and any process not started by the bench: high values mean a noisy measurement).\n\n");
+    md.append("| run | scenario | conns | service req/s | baseline req/s | ratio | service p50 / p99 ms | baseline p50 / p99 ms | service errors | service VmRSS MB | CPU service / wrk / other |\n");
+    md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     List<JsonNode> svc = records.stream().filter(n -> "load".equals(type(n)) && "service".equals(n.path("server").asText()))
         .sorted(Comparator.comparingInt((JsonNode n) -> n.path("run").asInt())).toList();
     for (JsonNode s : svc) {
@@ -257,10 +269,11 @@ public final class Report {
           && n.path("conns").asInt() == s.path("conns").asInt()).findFirst().orElse(MAPPER.createObjectNode());
       double sr = s.path("wrk").path("rps").asDouble();
       double br = b.path("wrk").path("rps").asDouble();
-      md.append(String.format(Locale.ROOT, "| %d | %s | %d | %s | %s | %s | %s / %s | %s / %s | %d | %s |%n", s.path("run").asInt(),
+      double[] cpu = cpuShares(s);
+      md.append(String.format(Locale.ROOT, "| %d | %s | %d | %s | %s | %s | %s / %s | %s / %s | %d | %s | %s / %s / %s |%n", s.path("run").asInt(),
           s.path("scenario").asText(), s.path("conns").asInt(), fmt0(sr), fmt0(br), br > 0 ? pct(sr / br) : "n/a",
           fmt(s.path("wrk").path("p50").asDouble()), fmt(s.path("wrk").path("p99").asDouble()), fmt(b.path("wrk").path("p50").asDouble()),
-          fmt(b.path("wrk").path("p99").asDouble()), errors(s), fmt0(s.path("rss_kb").asDouble() / 1024)));
+          fmt(b.path("wrk").path("p99").asDouble()), errors(s), fmt0(s.path("rss_kb").asDouble() / 1024), pct(cpu[0]), pct(cpu[1]), pct(cpu[2])));
     }
   }
 
@@ -345,6 +358,18 @@ public final class Report {
     List<Double> out = new ArrayList<>();
     records.stream().filter(n -> type.equals(type(n)) && server.equals(n.path("server").asText())).forEach(n -> out.add(f.applyAsDouble(n)));
     return out;
+  }
+
+  /** Shares of the whole machine during one measurement: {server, wrk, everything else}; NaN when not recorded. */
+  static double[] cpuShares(JsonNode n) {
+    double total = n.path("ticks_machine_total").asDouble();
+    if (total <= 0) {
+      return new double[] {Double.NaN, Double.NaN, Double.NaN};
+    }
+    double server = n.path("ticks_server").asDouble() / total;
+    double wrk = n.path("wrk").path("wrk_cpu_s").asDouble() * n.path("clk_tck").asDouble(100) / total;
+    double busy = n.path("ticks_machine_busy").asDouble() / total;
+    return new double[] {server, wrk, Math.max(0, busy - server - wrk)};
   }
 
   private static double parseLoad(String s) {
