@@ -49,6 +49,8 @@ class CorsIT {
         .POST(HttpRequest.BodyPublishers.ofString(Examples.request("no-rcc").toString())).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(invoke.statusCode()).isEqualTo(200);
     assertThat(invoke.headers().firstValue("Access-Control-Allow-Origin")).contains(SANDBOX);
+    assertThat(invoke.headers().firstValue("Cache-Control")).as("answers about a patient are never cached").contains("no-store");
+    assertThat(invoke.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
   }
 
   @Test
