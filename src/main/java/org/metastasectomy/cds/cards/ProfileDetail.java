@@ -9,7 +9,6 @@ import org.metastasectomy.cds.model.FactorResult;
 import org.metastasectomy.cds.model.FactorStatus;
 import org.metastasectomy.cds.model.RiskResult;
 import org.metastasectomy.cds.model.RuleResult;
-import org.metastasectomy.cds.model.SurvivalRange;
 
 /** The Markdown detail of the patient-view card, written for a narrow EHR side panel (lists, no tables, no HTML). */
 final class ProfileDetail {
@@ -110,7 +109,4 @@ final class ProfileDetail {
     return citationIds.stream().map(id -> EvidenceLinks.number(knowledge.citations(), id)).collect(Collectors.joining(""));
   }
 
-  static String survivalText(SurvivalRange s) {
-    return s.site().label() + " " + s.text();
-  }
 }

@@ -3,7 +3,6 @@ package org.metastasectomy.cds.model;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
-import java.util.Objects;
 
 /** Intervals derived from the chart's dates. Months are completed calendar months. */
 public final class Timeline {
@@ -77,9 +76,5 @@ public final class Timeline {
       }
     }
     return out.toString();
-  }
-
-  static boolean sameDay(LocalDate a, LocalDate b) {
-    return Objects.equals(a, b);
   }
 }

@@ -119,13 +119,6 @@ public final class HookService {
     });
   }
 
-  public CdsResponse invoke(ServiceDescriptor service, CdsRequest request, String rulesPageUrl, Caller caller) {
-    return audited(service, caller, trail -> {
-      trail.identify(request);
-      return answer(service, request, rulesPageUrl, trail);
-    });
-  }
-
   private CdsResponse audited(ServiceDescriptor service, Caller caller, Function<InvocationAudit, CdsResponse> work) {
     long start = System.nanoTime();
     InvocationAudit trail = new InvocationAudit(hasher);
