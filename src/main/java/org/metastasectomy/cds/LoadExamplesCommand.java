@@ -11,7 +11,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.metastasectomy.cds.config.FhirProfileFiles;
-import org.metastasectomy.cds.fhir.ExampleTransaction;
+import org.metastasectomy.cds.reading.ExampleTransaction;
 
 /**
  * {@code java -jar metastasectomy-cds.jar load-examples --fhir-server <base URL>}: loads the example patients of

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.metastasectomy.cds.config.CdsProperties;
 import org.metastasectomy.cds.config.SettingNames;
-import org.metastasectomy.cds.security.FhirServerPolicy;
+import org.metastasectomy.cds.intake.FhirServerPolicy;
 
 /**
  * docker-compose.yml, checked without a Docker engine: the services and how they are wired, ports, health checks,

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.metastasectomy.cds.config.CdsProperties;
 import org.metastasectomy.cds.config.SettingNames;
-import org.metastasectomy.cds.security.FhirServerPolicy;
+import org.metastasectomy.cds.intake.FhirServerPolicy;
 
 /** deploy/kubernetes/, checked against the application: probe paths and port, user, settings the service reads. */
 class KubernetesManifestsTest {

@@ -2,7 +2,7 @@ package org.metastasectomy.cds.cards;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.metastasectomy.cds.fhir.PrefetchKeys;
+import org.metastasectomy.cds.intake.PrefetchKeys;
 import org.metastasectomy.cds.knowledge.KnowledgeBase;
 import org.metastasectomy.cds.model.Assessment;
 import org.metastasectomy.cds.model.FactorResult;

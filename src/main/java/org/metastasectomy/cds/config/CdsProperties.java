@@ -1,5 +1,6 @@
 package org.metastasectomy.cds.config;
 
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

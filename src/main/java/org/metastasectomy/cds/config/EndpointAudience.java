@@ -3,7 +3,7 @@ package org.metastasectomy.cds.config;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Function;
 import org.metastasectomy.cds.security.CdsEndpoints;
-import org.metastasectomy.cds.web.PublicUrls;
+import org.metastasectomy.cds.hooks.PublicUrls;
 
 /**
  * The URL the EHR called, which a token's {@code aud} must equal: the service's public base URL

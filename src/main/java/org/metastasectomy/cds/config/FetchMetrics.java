@@ -3,7 +3,7 @@ package org.metastasectomy.cds.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import org.metastasectomy.cds.fhir.FetchListener;
+import org.metastasectomy.cds.intake.FetchListener;
 
 /**
  * Prometheus {@code cds_fhir_fetch_seconds}: prefetch keys fetched from the EHR's FHIR server (the fallback when the

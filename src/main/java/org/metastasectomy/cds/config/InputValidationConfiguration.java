@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.metastasectomy.cds.fhir.ContractValidator;
-import org.metastasectomy.cds.fhir.InputCheck;
-import org.metastasectomy.cds.fhir.InputValidator;
+import org.metastasectomy.cds.intake.ContractValidator;
+import org.metastasectomy.cds.intake.InputCheck;
+import org.metastasectomy.cds.intake.InputValidator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

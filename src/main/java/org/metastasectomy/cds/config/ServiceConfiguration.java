@@ -25,21 +25,22 @@ import org.metastasectomy.cds.audit.IssuedCardRepository;
 import org.metastasectomy.cds.audit.PatientHasher;
 import org.metastasectomy.cds.cards.OrderCardBuilder;
 import org.metastasectomy.cds.cards.TumourBoardCardBuilder;
-import org.metastasectomy.cds.fhir.CircuitBreakers;
-import org.metastasectomy.cds.fhir.DraftOrderReader;
-import org.metastasectomy.cds.fhir.EhrFhirClient;
-import org.metastasectomy.cds.fhir.FetchSettings;
-import org.metastasectomy.cds.fhir.InputCheck;
-import org.metastasectomy.cds.fhir.FhirWarmUp;
-import org.metastasectomy.cds.fhir.PatientFeatureMapper;
-import org.metastasectomy.cds.fhir.PrefetchResolver;
+import org.metastasectomy.cds.intake.CircuitBreakers;
+import org.metastasectomy.cds.reading.DraftOrderReader;
+import org.metastasectomy.cds.intake.EhrFhirClient;
+import org.metastasectomy.cds.intake.FetchSettings;
+import org.metastasectomy.cds.intake.InputCheck;
+import org.metastasectomy.cds.intake.FhirWarmUp;
+import org.metastasectomy.cds.reading.PatientFeatureMapper;
+import org.metastasectomy.cds.reading.PatientRecords;
+import org.metastasectomy.cds.intake.PrefetchResolver;
 import org.metastasectomy.cds.model.Assessor;
 import org.metastasectomy.cds.model.OrderRules;
-import org.metastasectomy.cds.security.FhirServerPolicy;
-import org.metastasectomy.cds.web.FeedbackService;
-import org.metastasectomy.cds.web.HookService;
-import org.metastasectomy.cds.web.JsonBodyReader;
-import org.metastasectomy.cds.web.PublicUrls;
+import org.metastasectomy.cds.intake.FhirServerPolicy;
+import org.metastasectomy.cds.hooks.FeedbackService;
+import org.metastasectomy.cds.hooks.HookService;
+import org.metastasectomy.cds.hooks.JsonBodyReader;
+import org.metastasectomy.cds.hooks.PublicUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -127,8 +128,13 @@ class ServiceConfiguration {
   }
 
   @Bean
-  PrefetchResolver prefetchResolver(FhirContext fhir, EhrFhirClient client, ObjectMapper json) {
-    return new PrefetchResolver(fhir, client, json);
+  PrefetchResolver prefetchResolver(EhrFhirClient client) {
+    return new PrefetchResolver(client);
+  }
+
+  @Bean
+  PatientRecords patientRecords(FhirContext fhir, ObjectMapper json) {
+    return new PatientRecords(fhir, json);
   }
 
   @Bean
@@ -188,11 +194,11 @@ class ServiceConfiguration {
   }
 
   @Bean
-  HookService hookService(PrefetchResolver resolver, PatientFeatureMapper mapper, Assessor assessor, OrderRules orderRules,
+  HookService hookService(PrefetchResolver resolver, PatientRecords records, PatientFeatureMapper mapper, Assessor assessor, OrderRules orderRules,
       DraftOrderReader orderReader, TumourBoardCardBuilder tumourBoardCards, OrderCardBuilder orderCards,
       IssuedCardRepository issuedCards, AuditWriter audit, PatientHasher hasher, FhirContext fhir, ObjectMapper json,
       Clock clock, CdsProperties props, MeterRegistry metrics, InputCheck inputCheck) {
-    return new HookService(new HookService.Parts(resolver, mapper, assessor, orderRules, orderReader, tumourBoardCards,
+    return new HookService(new HookService.Parts(resolver, records, mapper, assessor, orderRules, orderReader, tumourBoardCards,
         orderCards, issuedCards, audit, hasher, fhir, json, clock, Duration.ofDays(props.feedback().suppressionDays()), metrics,
         props.audit().storeClinicalValues()), inputCheck);
   }

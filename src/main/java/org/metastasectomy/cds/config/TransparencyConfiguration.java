@@ -2,7 +2,7 @@ package org.metastasectomy.cds.config;
 
 import org.metastasectomy.cds.knowledge.KnowledgeBase;
 import org.metastasectomy.cds.knowledge.ServiceCatalogue;
-import org.metastasectomy.cds.web.TransparencyPages;
+import org.metastasectomy.cds.transparency.TransparencyPages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

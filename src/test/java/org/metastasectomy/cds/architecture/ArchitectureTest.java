@@ -18,8 +18,9 @@ class ArchitectureTest {
   void modelImportsNothingFromFhirSpringJacksonOrHttp() {
     noClasses().that().resideInAPackage(BASE + ".model..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            "org.hl7..", "ca.uhn..", "org.springframework..", "com.fasterxml..", "jakarta..", BASE + ".fhir..",
-            BASE + ".web..", BASE + ".cards..", BASE + ".knowledge..", BASE + ".audit..", BASE + ".config..")
+            "org.hl7..", "ca.uhn..", "org.springframework..", "com.fasterxml..", "jakarta..", BASE + ".intake..",
+            BASE + ".reading..", BASE + ".hooks..", BASE + ".transparency..", BASE + ".cards..", BASE + ".knowledge..",
+            BASE + ".audit..", BASE + ".config..")
         .check(CLASSES);
   }
 
@@ -33,7 +34,8 @@ class ArchitectureTest {
   /** HAPI's R4 model stays in the FHIR-facing layers (and the load-examples command beside the application class). */
   @Test
   void onlyTheFhirAndCardsLayersTouchHapiModelClasses() {
-    noClasses().that().resideOutsideOfPackages(BASE + ".fhir..", BASE + ".cards..", BASE + ".web..", BASE + ".config..", BASE)
+    noClasses().that().resideOutsideOfPackages(BASE + ".intake..", BASE + ".reading..", BASE + ".cards..", BASE + ".hooks..",
+            BASE + ".config..", BASE)
         .should().dependOnClassesThat().resideInAPackage("org.hl7.fhir.r4.model..")
         .check(CLASSES);
   }
@@ -46,10 +48,10 @@ class ArchitectureTest {
   }
 
   @Test
-  void lowerLayersNeverCallTheWebLayer() {
-    noClasses().that().resideInAnyPackage(BASE + ".model..", BASE + ".fhir..", BASE + ".cards..", BASE + ".knowledge..",
-            BASE + ".audit..", BASE + ".evidence..", BASE + ".security..")
-        .should().dependOnClassesThat().resideInAPackage(BASE + ".web..")
+  void lowerLayersNeverCallTheEndpoints() {
+    noClasses().that().resideInAnyPackage(BASE + ".model..", BASE + ".intake..", BASE + ".reading..", BASE + ".cards..",
+            BASE + ".knowledge..", BASE + ".audit..", BASE + ".evidence..", BASE + ".security..", BASE + ".transparency..")
+        .should().dependOnClassesThat().resideInAPackage(BASE + ".hooks..")
         .check(CLASSES);
   }
 

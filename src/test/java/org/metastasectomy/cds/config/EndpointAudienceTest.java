@@ -3,7 +3,7 @@ package org.metastasectomy.cds.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.metastasectomy.cds.web.PublicUrls;
+import org.metastasectomy.cds.hooks.PublicUrls;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 /** The audience a token must carry is the URL the EHR called, as CDS Hooks gives it for each endpoint. */

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.metastasectomy.cds.cdshooks.CdsRequest;
 import org.metastasectomy.cds.cdshooks.ServiceDescriptor;
-import org.metastasectomy.cds.fhir.CircuitBreakers;
-import org.metastasectomy.cds.fhir.EhrFhirClient;
-import org.metastasectomy.cds.fhir.FetchSettings;
-import org.metastasectomy.cds.fhir.PrefetchResolver;
-import org.metastasectomy.cds.security.FhirServerPolicy;
+import org.metastasectomy.cds.intake.CircuitBreakers;
+import org.metastasectomy.cds.intake.EhrFhirClient;
+import org.metastasectomy.cds.intake.FetchSettings;
+import org.metastasectomy.cds.intake.PrefetchResolver;
+import org.metastasectomy.cds.intake.FhirServerPolicy;
 
 /** cds_fhir_fetch_seconds counts every prefetch key fetched from the EHR, by outcome and reason. */
 class FetchMetricsTest {
@@ -104,7 +104,7 @@ class FetchMetricsTest {
     FetchSettings settings = new FetchSettings(Duration.ofMillis(500), Duration.ofSeconds(3), deadline, 10, 4);
     EhrFhirClient client = new EhrFhirClient(fhir.getRestfulClientFactory(), new FhirServerPolicy(allowed, false), settings, executor,
         new CircuitBreakers(50, Duration.ofSeconds(30), Duration.ofSeconds(3)), new FetchMetrics(registry));
-    return new PrefetchResolver(fhir, client, JSON);
+    return new PrefetchResolver(client);
   }
 
   private static CdsRequest request(String fhirServer) throws Exception {

@@ -24,7 +24,7 @@ import org.metastasectomy.cds.model.RuleDefinition;
 class KnowledgeValidationTest {
   private static final Path CITATIONS = Path.of("cds-hooks/knowledge/citations.yaml");
   private static final Path MODEL = Path.of("cds-hooks/knowledge/model.yaml");
-  private static final Path EVIDENCE = Path.of("../shared/evidence");
+  private static final Path EVIDENCE = Path.of("cds-hooks/evidence");
 
   private final KnowledgeBase shipped = KnowledgeLoader.loadFromClasspath();
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.metastasectomy.cds.security.FhirServerPolicy;
+import org.metastasectomy.cds.intake.FhirServerPolicy;
 
 /** The allow-list rules of issue 5, one by one, including the URL tricks an attacker would try. */
 class FhirServerPolicyTest {

@@ -1,5 +1,7 @@
 package org.metastasectomy.cds.security;
 
+import org.metastasectomy.cds.intake.FhirServerPolicy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -29,9 +29,9 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.metastasectomy.cds.fhir.PatientFeatureMapper;
-import org.metastasectomy.cds.fhir.PatientRecord;
-import org.metastasectomy.cds.fhir.ReferenceRangeDefaults;
+import org.metastasectomy.cds.reading.PatientFeatureMapper;
+import org.metastasectomy.cds.reading.PatientRecord;
+import org.metastasectomy.cds.reading.ReferenceRangeDefaults;
 import org.metastasectomy.cds.knowledge.KnowledgeLoader;
 import org.metastasectomy.cds.model.Assessment;
 import org.metastasectomy.cds.model.Assessor;
@@ -148,7 +148,7 @@ class VignetteTest {
     bundle.getEntry().forEach(en -> rs.add(en.getResource()));
     Patient patient = rs.stream().filter(Patient.class::isInstance).map(Patient.class::cast).findFirst().orElse(null);
     return new PatientRecord(patient, of(rs, Condition.class),
-        of(rs, Observation.class).stream().map(org.metastasectomy.cds.fhir.ObservationEntry::of).toList(), of(rs, Procedure.class),
+        of(rs, Observation.class).stream().map(org.metastasectomy.cds.reading.ObservationEntry::of).toList(), of(rs, Procedure.class),
         of(rs, MedicationRequest.class), of(rs, MedicationAdministration.class), of(rs, ServiceRequest.class), Set.of());
   }
 

@@ -2,8 +2,8 @@ package org.metastasectomy.bench.jmh;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import org.metastasectomy.cds.fhir.PatientFeatureMapper;
-import org.metastasectomy.cds.fhir.ReferenceRangeDefaults;
+import org.metastasectomy.cds.reading.PatientFeatureMapper;
+import org.metastasectomy.cds.reading.ReferenceRangeDefaults;
 import org.metastasectomy.cds.knowledge.KnowledgeLoader;
 import org.metastasectomy.cds.model.Assessment;
 import org.metastasectomy.cds.model.Assessor;

@@ -22,8 +22,8 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
-import org.metastasectomy.cds.fhir.ObservationEntry;
-import org.metastasectomy.cds.fhir.PatientRecord;
+import org.metastasectomy.cds.reading.ObservationEntry;
+import org.metastasectomy.cds.reading.PatientRecord;
 
 /**
  * Turns a bench request body into the service's {@link PatientRecord}, once, outside the measured code. Observations

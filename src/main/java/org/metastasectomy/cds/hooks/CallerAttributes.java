@@ -1,0 +1,17 @@
+package org.metastasectomy.cds.hooks;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The verified caller (issuer, tenant) the security filter leaves on the request, for the audit. */
+public final class CallerAttributes {
+  public static final String ISSUER = "cds.caller.iss";
+  public static final String TENANT = "cds.caller.tenant";
+
+  private CallerAttributes() {}
+
+  static HookService.Caller caller(HttpServletRequest http) {
+    Object iss = http.getAttribute(ISSUER);
+    Object tenant = http.getAttribute(TENANT);
+    return iss == null ? HookService.Caller.ANONYMOUS : new HookService.Caller(iss.toString(), tenant == null ? null : tenant.toString());
+  }
+}

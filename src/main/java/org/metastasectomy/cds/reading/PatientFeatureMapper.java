@@ -1,0 +1,97 @@
+package org.metastasectomy.cds.reading;
+
+import org.metastasectomy.cds.intake.PrefetchKeys;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Patient;
+import org.metastasectomy.cds.model.Fact;
+import org.metastasectomy.cds.model.Histology;
+import org.metastasectomy.cds.model.Lab;
+import org.metastasectomy.cds.model.LabValue;
+import org.metastasectomy.cds.model.Metastasis;
+import org.metastasectomy.cds.model.PatientFeatures;
+
+/** Maps a patient's FHIR R4 resources to the model's features. The mapping table is in fhir-profiles/README.md. */
+public final class PatientFeatureMapper {
+  private static final Pattern T = Pattern.compile("(?i)(?:^|[^A-Z])(?:c|p|yp|yc)?T([0-4])");
+  private static final Pattern N = Pattern.compile("(?i)(?:^|[^A-Z])(?:c|p|yp|yc)?N([0-3])");
+  private static final Pattern M = Pattern.compile("(?i)(?:^|[^A-Z])(?:c|p|yp|yc)?M([01])");
+
+  private final int lookbackDays;
+  private final ReferenceRangeDefaults defaults;
+
+  public PatientFeatureMapper(int lookbackDays, ReferenceRangeDefaults defaults) {
+    this.lookbackDays = lookbackDays;
+    this.defaults = defaults;
+  }
+
+  /** Cheap first look: does this patient have a renal cell carcinoma at all? (no Observation is parsed for it). */
+  public static boolean hasRcc(List<Condition> conditions) {
+    return ConditionReader.primary(conditions).isPresent();
+  }
+
+  public PatientFeatures map(PatientRecord r, LocalDate asOf) {
+    Optional<Condition> primary = ConditionReader.primary(r.conditions());
+    Fact<LocalDate> diagnosis = primary.map(c -> {
+      LocalDate d = ConditionReader.diagnosisDate(c);
+      return d == null ? Fact.<LocalDate>unknown() : Fact.of(d, ConditionReader.ref(c));
+    }).orElse(Fact.unknown());
+    List<Metastasis> metastases = ConditionReader.metastases(r.conditions());
+    ObservationReader obs = new ObservationReader(r.observations(), asOf, lookbackDays);
+    String sex = r.patient() != null && r.patient().hasGender() ? r.patient().getGender().toCode() : null;
+
+    Fact<Histology> histology = primary.map(ConditionReader::histology).filter(Fact::isKnown).orElse(obs.histology());
+    Set<String> metastasisRefs = metastases.stream().map(Metastasis::source).collect(Collectors.toSet());
+    Map<Lab, LabValue> labs = obs.labs(sex, defaults);
+
+    return new PatientFeatures(
+        asOf,
+        age(r.patient(), asOf),
+        sex == null ? Fact.unknown() : Fact.of(sex, ConditionReader.ref(r.patient())),
+        primary.isPresent(),
+        diagnosis,
+        histology,
+        sarcomatoid(histology, obs.sarcomatoidReported()),
+        obs.grade(),
+        obs.tnm(Codes.T_CATEGORY, T),
+        obs.tnm(Codes.N_CATEGORY, N),
+        obs.tnm(Codes.M_CATEGORY, M),
+        metastases,
+        TherapyReader.nephrectomy(r.procedures()),
+        TherapyReader.metastasectomies(r.procedures(), metastasisRefs),
+        obs.ecog(),
+        obs.karnofsky(),
+        labs,
+        TherapyReader.systemicTherapyStart(r.medicationRequests(), r.medicationAdministrations()),
+        !r.unavailable().contains(PrefetchKeys.MEDICATIONS),
+        TherapyReader.lastTumourBoard(r.serviceRequests(), r.procedures()),
+        r.unavailable());
+  }
+
+  /** Sarcomatoid if 8318/3 is reported anywhere; not sarcomatoid only when a specific other histology is known. */
+  private static Fact<Boolean> sarcomatoid(Fact<Histology> histology, Fact<Boolean> reported) {
+    if (reported.isKnown()) {
+      return reported;
+    }
+    if (!histology.isKnown() || histology.value() == Histology.RCC_NOS) {
+      return Fact.unknown();
+    }
+    return Fact.of(histology.value() == Histology.SARCOMATOID, histology.source());
+  }
+
+  private static Fact<Integer> age(Patient patient, LocalDate asOf) {
+    if (patient == null || !patient.hasBirthDate()) {
+      return Fact.unknown();
+    }
+    LocalDate birth = FhirDates.of(patient.getBirthDateElement());
+    return Fact.of(Period.between(birth, asOf).getYears(), ConditionReader.ref(patient));
+  }
+}

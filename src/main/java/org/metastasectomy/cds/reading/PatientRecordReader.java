@@ -1,0 +1,205 @@
+package org.metastasectomy.cds.reading;
+
+
+import ca.uhn.fhir.parser.DataFormatException;
+import org.metastasectomy.cds.intake.PrefetchData;
+import org.metastasectomy.cds.intake.PrefetchKeys;
+import ca.uhn.fhir.parser.IParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+
+/**
+ * Reads one request's {@link PrefetchData} into FHIR resources: prefetched JSON is parsed only when first needed (so a
+ * patient without RCC never pays for parsing Observations); resources fetched from the EHR are used as they are.
+ * Resources about another patient are dropped.
+ */
+public final class PatientRecordReader {
+  private final String patientId;
+  private final Map<String, JsonNode> prefetched;
+  private final Map<String, List<IBaseResource>> fetched;
+  private final Set<String> unavailable;
+  private final Supplier<IParser> parser;
+  private final ObjectMapper json;
+  private final Map<String, List<Resource>> parsed = new HashMap<>();
+
+  public PatientRecordReader(PrefetchData data, Supplier<IParser> parser, ObjectMapper json) {
+    this.patientId = data.patientId();
+    this.prefetched = data.prefetched();
+    this.fetched = data.fetched();
+    this.unavailable = data.unavailable();
+    this.parser = parser;
+    this.json = json;
+  }
+
+  /**
+   * False only when the Conditions certainly hold no primary RCC. Prefetched JSON is looked at without parsing it;
+   * Conditions fetched from the EHR are already parsed and are checked properly.
+   */
+  public boolean mayHaveRcc() {
+    if (!fetched.containsKey(PrefetchKeys.CONDITIONS) && prefetched.containsKey(PrefetchKeys.CONDITIONS)) {
+      return RccPrefilter.mayHaveRcc(prefetched.get(PrefetchKeys.CONDITIONS));
+    }
+    return true;
+  }
+
+  public List<Condition> conditions() {
+    return ofType(PrefetchKeys.CONDITIONS, Condition.class);
+  }
+
+  public PatientRecord record() {
+    List<Patient> patients = ofType(PrefetchKeys.PATIENT, Patient.class);
+    List<Procedure> procedures = ofType(PrefetchKeys.PROCEDURES, Procedure.class);
+    List<ServiceRequest> serviceRequests = new ArrayList<>(ofType(PrefetchKeys.TUMOR_BOARD, ServiceRequest.class));
+    return new PatientRecord(
+        patients.isEmpty() ? null : patients.get(0),
+        conditions(),
+        observations(),
+        procedures,
+        ofType(PrefetchKeys.MEDICATIONS, MedicationRequest.class),
+        ofType(PrefetchKeys.MEDICATIONS, MedicationAdministration.class),
+        serviceRequests,
+        unavailable);
+  }
+
+  /**
+   * Prefetched Observations stay JSON until a reader picks one (see ObservationEntry); fetched ones are already parsed.
+   * Entries that are not Observations, or are about another patient, are left out as before.
+   */
+  private List<ObservationEntry> observations() {
+    JsonNode node = prefetched.get(PrefetchKeys.OBSERVATIONS);
+    if (fetched.containsKey(PrefetchKeys.OBSERVATIONS) || node == null || node.isNull()
+        || !"Bundle".equals(node.path("resourceType").asText())) {
+      return ofType(PrefetchKeys.OBSERVATIONS, Observation.class).stream().map(ObservationEntry::of).toList();
+    }
+    List<ObservationEntry> out = new ArrayList<>();
+    for (JsonNode entry : node.path("entry")) {
+      JsonNode r = entry.path("resource");
+      if ("Observation".equals(r.path("resourceType").asText()) && aboutThisPatient(r.path("subject").path("reference"))) {
+        out.add(ObservationEntry.lazy(r, this::parseObservation));
+      }
+    }
+    return out;
+  }
+
+  private Observation parseObservation(JsonNode json) {
+    IBaseResource r = parse(PrefetchKeys.OBSERVATIONS, json);
+    if (!(r instanceof Observation o)) {
+      throw new InvalidPrefetchException("prefetch." + PrefetchKeys.OBSERVATIONS, "prefetch.observations holds an entry that is not an Observation");
+    }
+    return o;
+  }
+
+  private boolean aboutThisPatient(JsonNode reference) {
+    return !reference.isTextual() || patientId.equals(new org.hl7.fhir.r4.model.IdType(reference.asText()).getIdPart());
+  }
+
+  private <T extends Resource> List<T> ofType(String key, Class<T> type) {
+    List<T> out = new ArrayList<>();
+    for (Resource r : resources(key)) {
+      if (type.isInstance(r) && aboutThisPatient(r)) {
+        out.add(type.cast(r));
+      }
+    }
+    return out;
+  }
+
+  private List<Resource> resources(String key) {
+    return parsed.computeIfAbsent(key, this::load);
+  }
+
+  private List<Resource> load(String key) {
+    List<Resource> out = new ArrayList<>();
+    if (fetched.containsKey(key)) {
+      fetched.get(key).forEach(r -> out.add((Resource) r));
+      return out;
+    }
+    JsonNode node = prefetched.get(key);
+    if (node == null || node.isNull()) {
+      return out;
+    }
+    IBaseResource resource = parse(key, node);
+    if (resource instanceof Bundle bundle) {
+      for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+        if (e.hasResource()) {
+          out.add(e.getResource());
+        }
+      }
+    } else {
+      out.add((Resource) resource);
+    }
+    return out;
+  }
+
+  private IBaseResource parse(String key, JsonNode node) {
+    if (!node.isObject()) {
+      throw new InvalidPrefetchException("prefetch." + key, "prefetch." + key + " must be a FHIR resource or Bundle");
+    }
+    try {
+      return parser.get().parseResource(json.writeValueAsString(node));
+    } catch (DataFormatException | JsonProcessingException e) {
+      throw new InvalidPrefetchException("prefetch." + key, "prefetch." + key + " is not FHIR R4 JSON: " + firstLine(e.getMessage()));
+    } catch (RuntimeException e) {
+      // HAPI's lenient parser can fail in other ways on hostile input (e.g. an NPE for "resource": 42 in a Bundle entry).
+      throw new InvalidPrefetchException("prefetch." + key, "prefetch." + key + " is not FHIR R4 JSON that can be read");
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    String line = message.lines().findFirst().orElse(message);
+    return line.length() > 200 ? line.substring(0, 200) : line;
+  }
+
+  private boolean aboutThisPatient(Resource r) {
+    if (r instanceof Patient p) {
+      return !p.getIdElement().hasIdPart() || patientId.equals(p.getIdElement().getIdPart());
+    }
+    Reference subject = subjectOf(r);
+    if (subject == null || !subject.hasReference()) {
+      return true;
+    }
+    return patientId.equals(subject.getReferenceElement().getIdPart());
+  }
+
+  private static Reference subjectOf(Resource r) {
+    if (r instanceof Condition c) {
+      return c.getSubject();
+    }
+    if (r instanceof Observation o) {
+      return o.getSubject();
+    }
+    if (r instanceof Procedure p) {
+      return p.getSubject();
+    }
+    if (r instanceof MedicationRequest m) {
+      return m.getSubject();
+    }
+    if (r instanceof MedicationAdministration m) {
+      return m.getSubject();
+    }
+    if (r instanceof ServiceRequest s) {
+      return s.getSubject();
+    }
+    return null;
+  }
+}

@@ -1,8 +1,0 @@
-package org.metastasectomy.cds.web;
-
-/** The body exceeds cds.limits.max-body (HTTP 413). */
-public class PayloadTooLargeException extends RuntimeException {
-  public PayloadTooLargeException(long limit) {
-    super("request body exceeds the limit of " + limit + " bytes");
-  }
-}

@@ -1,8 +1,0 @@
-package org.metastasectomy.cds.web;
-
-/** No service with this id (HTTP 404). */
-public class UnknownServiceException extends RuntimeException {
-  public UnknownServiceException(String id) {
-    super("no CDS service with id '" + id + "'");
-  }
-}
