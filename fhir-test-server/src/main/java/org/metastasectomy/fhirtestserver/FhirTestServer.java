@@ -23,9 +23,10 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * {@code java -jar fhir-test-server.jar --database <dir> [--port 0] [--server-address URL] [--default-page-size 20]
- * [--max-page-size 200]}: a HAPI FHIR JPA server (R4) on 127.0.0.1 with base path {@code /fhir}. Prints
- * {@code FHIR-TEST-SERVER READY <base URL> <start ms>} when it answers, then runs until it is stopped or its standard
- * input closes (so it never outlives the test that started it). The defaults are those of hapi-fhir-jpaserver-starter.
+ * [--max-page-size 200] [--stop-when-stdin-closes true]}: a HAPI FHIR JPA server (R4) on 127.0.0.1 with base path
+ * {@code /fhir}. Prints {@code FHIR-TEST-SERVER READY <base URL> <start ms>} when it answers, then runs until it is
+ * stopped or, by default, until its standard input closes (so it never outlives the test that started it). The page
+ * sizes default to those of hapi-fhir-jpaserver-starter.
  */
 public final class FhirTestServer {
   private FhirTestServer() {}
@@ -70,10 +71,13 @@ public final class FhirTestServer {
     System.out.println("FHIR-TEST-SERVER READY http://127.0.0.1:" + port + "/fhir " + (System.nanoTime() - start) / 1_000_000);
     System.out.flush();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(tomcat, spring)));
-    while (System.in.read() >= 0) {
-      // runs until standard input closes
+    if (Boolean.parseBoolean(options.getOrDefault("stop-when-stdin-closes", "true"))) {
+      while (System.in.read() >= 0) {
+        // runs until standard input closes
+      }
+      System.exit(0);
     }
-    System.exit(0);
+    Thread.currentThread().join();
   }
 
   private static void stop(Tomcat tomcat, AnnotationConfigApplicationContext spring) {
