@@ -60,7 +60,7 @@ public final class EhrFhirClient {
     return policy.allows(fhirServer);
   }
 
-  public FetchSettings settings() {
+  FetchSettings settings() {
     return settings;
   }
 
