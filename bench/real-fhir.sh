@@ -75,7 +75,7 @@ for i in $(seq 1 600); do curl -fs "http://127.0.0.1:$SERVICE_PORT/actuator/heal
 curl -fs "http://127.0.0.1:$SERVICE_PORT/actuator/health/readiness" >/dev/null || die "service not ready: $OUT/service.log"
 log "service ready on $SERVICE_PORT"
 
-ms() { awk '{printf "%d", $1 * 1000}'; }
+ms() { awk '{printf "%d\n", $1 * 1000}'; }
 post() { # $1 service id, $2 body file, $3 response file -> prints ms
   curl -s -o "$3" -w '%{time_total}\n' -H 'Content-Type: application/json' --data-binary @"$2" \
     "http://127.0.0.1:$SERVICE_PORT/cds-services/$1" | ms

@@ -95,7 +95,9 @@ final class FhirGet {
     } catch (JsonProcessingException | ZipException | DataFormatException e) {
       throw fetch.aborted() ? deadline() : invalid();
     } catch (IOException e) {
-      throw fetch.aborted() ? deadline() : connectionFailure(e);
+      // a timeout cut to the time left is the deadline's, not the server's read timeout
+      boolean pastDeadline = fetch.aborted() || e instanceof SocketTimeoutException && fetch.millisLeft() <= 0;
+      throw pastDeadline ? deadline() : connectionFailure(e);
     } catch (RuntimeException e) {
       // HAPI's lenient parser can fail in other ways on hostile input (e.g. an NPE for "resource": 42)
       throw fetch.aborted() ? deadline() : invalid();
