@@ -76,9 +76,9 @@ curl -fs "http://127.0.0.1:$SERVICE_PORT/actuator/health/readiness" >/dev/null |
 log "service ready on $SERVICE_PORT"
 
 ms() { awk '{printf "%d\n", $1 * 1000}'; }
-post() { # $1 service id, $2 body file, $3 response file -> prints ms
-  curl -s -o "$3" -w '%{time_total}\n' -H 'Content-Type: application/json' --data-binary @"$2" \
-    "http://127.0.0.1:$SERVICE_PORT/cds-services/$1" | ms
+post() { # $1 service id, $2 body file, $3 response file -> prints ms; the HTTP status is appended to $3.status
+  curl -s -o "$3" -w '%{http_code} %{time_total}\n' -H 'Content-Type: application/json' --data-binary @"$2" \
+    "http://127.0.0.1:$SERVICE_PORT/cds-services/$1" | tee -a "$3.status" | awk '{print $2}' | ms
 }
 pct() { sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int((NR-1)*p/100)+1; print a[i]}'; }
 cards() { jq -S 'del(.. | .uuid?)' "$1" 2>/dev/null; }
@@ -101,6 +101,8 @@ for dir in "$ROOT"/cds-hooks/examples/*/; do
   fi
   [ "$(cards "$OUT/$name-cold.json")" = "$(cards "$OUT/$name-warm.json")" ] || same="NO (cold != warm)"
   grep -q 'Could not be fetched' "$OUT/$name-cold.json" && same="$same; cold card names missing data"
+  not200=$(cat "$OUT/$name-cold.json.status" "$OUT/$name-warm.json.status" | awk '$1 != 200' | wc -l)
+  [ "$not200" -eq 0 ] || same="$same; $not200 of $((WARM + 1)) fallback answers not 200 (412: see $OUT/service.log)"
   # the slowest of the service's six queries for this patient, each timed alone against the server (warm, p50 of 10)
   slowest=0
   while read -r template; do
