@@ -2,6 +2,7 @@ package org.metastasectomy.cds.config;
 
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -31,8 +32,13 @@ public record CdsProperties(
       @DefaultValue("500ms") Duration connectTimeout,
       @DefaultValue("1200ms") Duration readTimeout,
       @DefaultValue("1500ms") Duration deadline,
+      @DefaultValue("3s") Duration patientViewDeadline,
       @DefaultValue("10") @Min(1) int maxPages,
+      @DefaultValue("200") @Min(1) @Max(1000) int pageSize,
+      @DefaultValue("4MB") DataSize maxAnswerSize,
+      @DefaultValue("2000") @Min(1) int maxEntries,
       @DefaultValue("16") @Min(1) int maxConcurrency,
+      @DefaultValue("8") @Min(1) int maxConcurrencyPerServer,
       @DefaultValue("5") @Min(1) int breakerMinimumCalls,
       @DefaultValue("30s") Duration breakerOpenFor,
       @DefaultValue("off") InputValidation validateInput,

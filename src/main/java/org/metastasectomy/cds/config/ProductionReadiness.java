@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.metastasectomy.cds.intake.FhirServerPolicy;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
@@ -39,8 +40,10 @@ class ProductionReadiness {
     }
     List<String> servers = props.fhir().allowedServers();
     for (int i = 0; i < servers.size(); i++) {
-      if (!isHttps(servers.get(i))) {
-        out.add("cds.fhir.allowed-servers[" + i + "] must be https: " + servers.get(i));
+      for (String name : FhirServerPolicy.names(servers.get(i))) {
+        if (!isHttps(name)) {
+          out.add("cds.fhir.allowed-servers[" + i + "] must be https: " + name);
+        }
       }
     }
     return out;

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.metastasectomy.cds.cdshooks.CdsRequest;
@@ -50,7 +51,7 @@ public final class PrefetchResolver {
     if (!toFetch.isEmpty()) {
       if (client.canReach(request.fhirServer())) {
         String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
-        client.fetchAll(request.fhirServer(), token, toFetch).forEach((key, result) -> {
+        client.fetchAll(request.fhirServer(), token, toFetch, client.settings().deadlineFor(service.hook())).forEach((key, result) -> {
           if (result.failed()) {
             failures.put(key, result.failure());
           } else {
@@ -61,6 +62,12 @@ public final class PrefetchResolver {
         String why = request.fhirServer() == null ? "not prefetched and no fhirServer given" : "not prefetched and fhirServer is not allowed";
         toFetch.keySet().forEach(k -> failures.put(k, why));
       }
+    }
+    if (templates.containsKey(PrefetchKeys.PATIENT) && !failures.containsKey(PrefetchKeys.PATIENT)) {
+      Optional<String> unusable = fetched.containsKey(PrefetchKeys.PATIENT)
+          ? PatientCheck.fetched(fetched.get(PrefetchKeys.PATIENT), request.patientId())
+          : PatientCheck.prefetched(usable.get(PrefetchKeys.PATIENT), request.patientId());
+      unusable.ifPresent(why -> failures.put(PrefetchKeys.PATIENT, why));
     }
     List<String> missingRequired = new ArrayList<>();
     failures.forEach((key, why) -> {
