@@ -48,6 +48,14 @@ final class DeploymentFiles {
     return base + "/health/" + group;
   }
 
+  /** The project's version (the first version element of pom.xml after its parent). */
+  static String projectVersion() {
+    String pom = text("pom.xml");
+    int afterParent = pom.indexOf("</parent>");
+    int start = pom.indexOf("<version>", afterParent) + "<version>".length();
+    return pom.substring(start, pom.indexOf("</version>", start));
+  }
+
   /** The HAPI FHIR version the service is built with (pom.xml property hapi.version). */
   static String hapiVersion() {
     String pom = text("pom.xml");
