@@ -69,7 +69,7 @@ public final class EhrFhirClient {
     if (!policy.allows(fhirServer)) {
       queries.keySet().forEach(k -> {
         listener.fetched("not_allowed", Duration.ZERO);
-        results.put(k, FetchResult.failed("fhirServer is not on the allow-list"));
+        results.put(k, FetchResult.failed("fhirServer is not on cds.fhir.allowed-servers"));
       });
       return results;
     }
@@ -78,7 +78,8 @@ public final class EhrFhirClient {
     Map<String, CompletableFuture<FetchResult>> futures = new LinkedHashMap<>();
     queries.forEach((key, query) -> futures.put(key, submit(() -> breakers.call(fhirServer,
         () -> fetch(fhirServer, accessToken, query, deadline)))));
-    futures.forEach((key, future) -> results.put(key, await(key, future, deadline, start)));
+    String origin = ServerOrigin.of(fhirServer);
+    futures.forEach((key, future) -> results.put(key, await(key, origin, future, deadline, start)));
     return results;
   }
 
@@ -91,7 +92,8 @@ public final class EhrFhirClient {
     }
   }
 
-  private FetchResult await(String key, CompletableFuture<FetchResult> future, long deadlineNanos, long startNanos) {
+  private FetchResult await(String key, String origin, CompletableFuture<FetchResult> future, long deadlineNanos,
+      long startNanos) {
     try {
       FetchResult result = future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
       listener.fetched(result.failed() ? "unreachable" : "ok", Duration.ofNanos(System.nanoTime() - startNanos));
@@ -99,14 +101,14 @@ public final class EhrFhirClient {
     } catch (TimeoutException e) {
       future.cancel(true);
       listener.fetched("timeout", Duration.ofNanos(System.nanoTime() - startNanos));
-      log.warn("FHIR fetch for prefetch key {} exceeded the {} ms deadline", key, settings.deadline().toMillis());
+      log.warn("FHIR fetch for prefetch key {} from {} exceeded the {} ms deadline", key, origin, settings.deadline().toMillis());
       return FetchResult.failed("no answer within the " + settings.deadline().toMillis() + " ms deadline");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return FetchResult.failed("interrupted");
     } catch (ExecutionException e) {
       listener.fetched(outcome(e.getCause()), Duration.ofNanos(System.nanoTime() - startNanos));
-      log.warn("FHIR fetch for prefetch key {} failed: {}", key, e.getCause().getClass().getSimpleName());
+      log.warn("FHIR fetch for prefetch key {} from {} failed: {}", key, origin, e.getCause().getClass().getSimpleName());
       return FetchResult.failed(describe(e.getCause()));
     }
   }
@@ -132,11 +134,11 @@ public final class EhrFhirClient {
         return FetchResult.ok(resources);
       }
       if (pages >= settings.maxPages()) {
-        log.warn("FHIR paging stopped after {} pages (cds.fhir.max-pages)", pages);
+        log.warn("FHIR paging on {} stopped after {} pages (cds.fhir.max-pages)", ServerOrigin.of(fhirServer), pages);
         return FetchResult.failed("more than " + settings.maxPages() + " pages of results");
       }
       if (!policy.sameServer(fhirServer, next.getUrl())) {
-        log.warn("FHIR paging link points outside the fhirServer; not followed");
+        log.warn("FHIR paging link from {} points outside that fhirServer; not followed", ServerOrigin.of(fhirServer));
         return FetchResult.failed("a paging link pointed outside fhirServer and was not followed");
       }
       if (System.nanoTime() >= deadline) {
