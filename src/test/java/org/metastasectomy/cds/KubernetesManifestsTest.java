@@ -70,10 +70,9 @@ class KubernetesManifestsTest {
 
   @Test
   void runsAsTheImagesNonRootUserOnAReadOnlyRootWithAWritableTmp() {
-    Matcher user = Pattern.compile("(?m)^USER (\\d+)").matcher(DeploymentFiles.text("Dockerfile"));
-    assertThat(user.find()).isTrue();
     assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
-    assertThat(pod.at("/securityContext/runAsUser").asText()).isEqualTo(user.group(1));
+    assertThat(pod.at("/securityContext/runAsUser").asText() + ":" + pod.at("/securityContext/runAsGroup").asText())
+        .isEqualTo(DeploymentFiles.image("container/user"));
     assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true)).isFalse();
     assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
     assertThat(container.at("/securityContext/capabilities/drop").toString()).contains("ALL");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class SecurityEnvironmentVariablesTest {
   /** Where an operator reads variable names: documentation, deployment files, configuration, messages in the code. */
   private static final List<String> ROOTS = List.of("README.md", "docs", "cds-hooks/README.md", "fhir-profiles/README.md",
-      "bench/README.md", "deploy", "docker-compose.yml", "Dockerfile", "src/main");
+      "bench/README.md", "deploy", "docker-compose.yml", ".ci", "pom.xml", "src/main");
   private static final Pattern VARIABLE = Pattern.compile("\\bCDS_[A-Z0-9_]*(<KEY>[A-Z0-9_]*)?");
 
   @Test
@@ -83,7 +83,7 @@ class SecurityEnvironmentVariablesTest {
     List<Path> out = new ArrayList<>();
     for (String root : ROOTS) {
       try (Stream<Path> walk = Files.walk(Path.of(root))) {
-        walk.filter(Files::isRegularFile).filter(f -> f.toString().matches(".*(\\.md|\\.ya?ml|\\.java|\\.sh|Dockerfile|\\.properties|\\.factories)"))
+        walk.filter(Files::isRegularFile).filter(f -> f.toString().matches(".*(\\.md|\\.ya?ml|\\.java|\\.sh|\\.xml|Dockerfile|run|\\.properties|\\.factories)"))
             .forEach(out::add);
       }
     }
