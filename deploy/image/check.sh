@@ -14,7 +14,7 @@
 #     the bundled example gets its tumour board card, docker-compose.yml's health check (curl) works inside, the
 #     process runs as the user, its JVM picked up the memory options; then SIGTERM and a graceful stop.
 #
-# Needs root (namespaces, chroot), GNU tar, gzip, jq, curl, util-linux (unshare, nsenter), iproute2 (ip).
+# Needs root (namespaces, chroot), GNU tar, gzip, jq, curl, procps (pgrep), util-linux (unshare, nsenter), iproute2 (ip).
 # Only for images you built: unpacking follows the layers' paths as they are.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
