@@ -57,6 +57,8 @@ cat > "$work/image/config.json" <<JSON
 {"architecture":"amd64","os":"linux","created":"$created",
  "config":{"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","LANG=C.UTF-8",
                   "JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64"],
+           "Healthcheck":{"Test":["CMD-SHELL","curl -fsS http://localhost:\${SERVER_PORT:-8080}/actuator/health/readiness > /dev/null || exit 1"],
+                          "Interval":15000000000,"Timeout":3000000000,"StartPeriod":60000000000,"Retries":3},
            "Labels":{"org.opencontainers.image.base.name":"debian:bookworm (mmdebstrap, deploy/image/base.sh)",
                      "org.metastasectomy.java.version":"$java_version"}},
  "rootfs":{"type":"layers","diff_ids":["sha256:$layer"]},

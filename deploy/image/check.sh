@@ -11,8 +11,8 @@
 #     its own (pid, mount, network, uts, ipc), with the image's environment only, a read-only root file system and a
 #     writable /tmp and /app/data, as Kubernetes (deployment.yaml) and a volume would give it;
 #  5. checks the running service: readiness and liveness UP on the exposed port, discovery lists the three services,
-#     the bundled example gets its tumour board card, docker-compose.yml's health check (curl) works inside, the
-#     process runs as the user, its JVM picked up the memory options; then SIGTERM and a graceful stop.
+#     the bundled example gets its tumour board card, the image's HEALTHCHECK and docker-compose.yml's health check
+#     pass inside, the process runs as the user, its JVM picked up the memory options; then SIGTERM, graceful stop.
 #
 # Needs root (namespaces, chroot), GNU tar, gzip, jq, curl, procps (pgrep), util-linux (unshare, nsenter), iproute2 (ip).
 # Only for images you built: unpacking follows the layers' paths as they are.
@@ -170,6 +170,11 @@ in_container() {
 in_container curl -fsS "http://localhost:$port/actuator/health/readiness" > /dev/null \
   || fail "the compose health check (curl in the image) failed"
 ok "the compose health check works inside the image (curl … /actuator/health/readiness)"
+# the image's own Docker HEALTHCHECK (from the base: Jib keeps it), as `docker run` would run it
+[ "$(jq -r '.config.Healthcheck.Test[0] // ""' "$config")" = CMD-SHELL ] || fail "the image has no CMD-SHELL HEALTHCHECK"
+healthcheck=$(jq -r '.config.Healthcheck.Test[1]' "$config")
+in_container /bin/sh -c "$healthcheck" || fail "the image's HEALTHCHECK failed: $healthcheck"
+ok "the image's HEALTHCHECK passes: $healthcheck"
 read -r _ ruid euid _ < <(grep '^Uid:' "/proc/$service/status")
 read -r _ rgid egid _ < <(grep '^Gid:' "/proc/$service/status")
 [ "$ruid $euid $rgid $egid" = "$uid $uid $gid $gid" ] || fail "the process runs as uid $ruid/$euid gid $rgid/$egid"

@@ -29,6 +29,13 @@ class ContainerImageTest {
   }
 
   @Test
+  void theDockerHealthCheckOfTheBaseIsReadinessOnTheServerPort() {
+    // Jib cannot set a HEALTHCHECK but keeps the base's: base.sh writes it into the base's config
+    assertThat(DeploymentFiles.text("deploy/image/base.sh")).contains("\"Healthcheck\":{\"Test\":[\"CMD-SHELL\",\"curl -fsS "
+        + "http://localhost:\\${SERVER_PORT:-" + DeploymentFiles.serverPort() + "}" + DeploymentFiles.healthGroupPath("readiness"));
+  }
+
+  @Test
   void theJvmHeapFollowsTheMemoryLimitAndAnOutOfMemoryErrorEndsIt() {
     assertThat(DeploymentFiles.image("container/environment/JAVA_TOOL_OPTIONS").split(" "))
         .contains("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
