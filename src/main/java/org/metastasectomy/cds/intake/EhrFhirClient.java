@@ -79,7 +79,7 @@ public final class EhrFhirClient {
     if (endpoint.isEmpty()) {
       queries.keySet().forEach(k -> {
         listener.fetched("not_allowed", Duration.ZERO);
-        results.put(k, FetchResult.failed("fhirServer is not on the allow-list"));
+        results.put(k, FetchResult.failed("fhirServer is not on cds.fhir.allowed-servers"));
       });
       return results;
     }
@@ -96,7 +96,8 @@ public final class EhrFhirClient {
     tasks.values().stream().filter(KeyTask::urgent).forEach(t -> bulkheads.submit(to.server(), t));
     tasks.values().stream().filter(t -> !t.urgent()).forEach(t -> bulkheads.submit(to.server(), t));
     try {
-      tasks.forEach((key, task) -> results.put(key, await(key, task, budget, start)));
+      String origin = ServerOrigin.of(fhirServer);
+      tasks.forEach((key, task) -> results.put(key, await(key, origin, task, budget, start)));
     } finally {
       tasks.values().forEach(t -> {
         t.fetch().abort();
@@ -106,18 +107,18 @@ public final class EhrFhirClient {
     return results;
   }
 
-  private FetchResult await(String key, KeyTask task, Duration budget, long startNanos) {
+  private FetchResult await(String key, String origin, KeyTask task, Duration budget, long startNanos) {
     try {
       FetchResult result = task.result().get(Math.max(0, task.fetch().deadlineNanos() - System.nanoTime()), TimeUnit.NANOSECONDS);
       listener.fetched(result.failed() ? task.outcome() : "ok", Duration.ofNanos(System.nanoTime() - startNanos));
       if (result.failed()) {
-        log.warn("FHIR fetch for prefetch key {} failed: {}", key, result.failure());
+        log.warn("FHIR fetch for prefetch key {} from {} failed: {}", key, origin, result.failure());
       }
       return result;
     } catch (TimeoutException e) {
       task.fetch().abort();
       listener.fetched("timeout", Duration.ofNanos(System.nanoTime() - startNanos));
-      log.warn("FHIR fetch for prefetch key {} exceeded the {} ms deadline; stopped", key, budget.toMillis());
+      log.warn("FHIR fetch for prefetch key {} from {} exceeded the {} ms deadline; stopped", key, origin, budget.toMillis());
       return FetchResult.failed("no complete answer within the " + budget.toMillis() + " ms deadline");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -148,7 +149,7 @@ public final class EhrFhirClient {
       }
       Optional<String> next = endpoint.follow(read.next());
       if (next.isEmpty()) {
-        log.warn("FHIR paging link points outside the fhirServer; not followed");
+        log.warn("FHIR paging link from {} points outside that fhirServer; not followed", ServerOrigin.of(endpoint.url("")));
         throw new FetchFailure(FetchFailure.Kind.INVALID, "a paging link pointed outside fhirServer and was not followed", false);
       }
       url = next.get();
