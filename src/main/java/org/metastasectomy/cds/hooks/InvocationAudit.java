@@ -14,6 +14,7 @@ import org.metastasectomy.cds.cdshooks.CdsRequest;
 import org.metastasectomy.cds.reading.InvalidPrefetchException;
 import org.metastasectomy.cds.intake.PrefetchUnavailableException;
 import org.metastasectomy.cds.model.Assessment;
+import org.metastasectomy.cds.model.RiskGroup;
 
 /**
  * What one invocation leaves in the audit trail, gathered while it is processed so that a rejected request is audited
@@ -116,7 +117,7 @@ final class InvocationAudit {
     }
     if (clinicalValues && assessment != null) {
       parts.add("candidacy " + assessment.candidacy().name());
-      parts.add("IMDC " + assessment.imdc().groupsText());
+      parts.add("IMDC " + assessment.imdc().groups().stream().map(RiskGroup::label).collect(Collectors.joining(" / ")));
     }
     return String.join("; ", parts);
   }

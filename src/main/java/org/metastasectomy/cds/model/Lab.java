@@ -1,7 +1,7 @@
 package org.metastasectomy.cds.model;
 
 /** Laboratory values the models read, with the canonical unit each is converted to. */
-public enum Lab {
+public enum Lab implements Measure {
   HEMOGLOBIN("haemoglobin", "g/dL"),
   CALCIUM("calcium", "mg/dL"),
   ALBUMIN("albumin", "g/dL"),
@@ -19,11 +19,18 @@ public enum Lab {
     this.canonicalUnit = canonicalUnit;
   }
 
+  @Override
   public String label() {
     return label;
   }
 
   public String canonicalUnit() {
     return canonicalUnit;
+  }
+
+  /** A lab value is a number in the canonical unit. */
+  @Override
+  public Class<?> type() {
+    return Double.class;
   }
 }

@@ -51,8 +51,8 @@ final class ObservationReader {
         .flatMap(Function.identity()).orElse(Fact.unknown());
   }
 
-  Map<Lab, LabValue> labs(String sex, ReferenceRangeDefaults defaults) {
-    Map<Lab, LabValue> out = new EnumMap<>(Lab.class);
+  Map<Lab, Fact<LabValue>> labs(String sex, ReferenceRangeDefaults defaults) {
+    Map<Lab, Fact<LabValue>> out = new EnumMap<>(Lab.class);
     for (Lab lab : Lab.values()) {
       Set<String> codes = Codes.LAB_LOINC.entrySet().stream().filter(e -> e.getValue() == lab).map(Map.Entry::getKey)
           .collect(java.util.stream.Collectors.toSet());
@@ -64,7 +64,7 @@ final class ObservationReader {
           .map(o -> toLabValue(lab, o, sex, defaults))
           .flatMap(Optional::stream)
           .findFirst()
-          .ifPresent(v -> out.put(lab, v));
+          .ifPresent(v -> out.put(lab, Fact.of(v, v.source(), v.date())));
     }
     return out;
   }

@@ -50,7 +50,9 @@ public final class PatientFeatureMapper {
 
     Fact<Histology> histology = primary.map(ConditionReader::histology).filter(Fact::isKnown).orElse(obs.histology());
     Set<String> metastasisRefs = metastases.stream().map(Metastasis::source).collect(Collectors.toSet());
-    Map<Lab, LabValue> labs = obs.labs(sex, defaults);
+    Map<Lab, Fact<LabValue>> labs = obs.labs(sex, defaults);
+    Fact<LocalDate> therapyStart = TherapyReader.systemicTherapyStart(r.medicationRequests(), r.medicationAdministrations())
+        .orUnknownBecause(r.why(PrefetchKeys.MEDICATIONS));
 
     return new PatientFeatures(
         asOf,
@@ -70,10 +72,9 @@ public final class PatientFeatureMapper {
         obs.ecog(),
         obs.karnofsky(),
         labs,
-        TherapyReader.systemicTherapyStart(r.medicationRequests(), r.medicationAdministrations()),
-        !r.unavailable().contains(PrefetchKeys.MEDICATIONS),
+        therapyStart,
         TherapyReader.lastTumourBoard(r.serviceRequests(), r.procedures()),
-        r.unavailable());
+        r.notFetched());
   }
 
   /** Sarcomatoid if 8318/3 is reported anywhere; not sarcomatoid only when a specific other histology is known. */

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.ArrayList;
 import java.util.Random;
 import org.metastasectomy.cds.support.ForAll;
@@ -54,10 +53,11 @@ public final class FeatureDraft {
   }
 
   public PatientFeatures features() {
-    Map<Lab, LabValue> labValues = new EnumMap<>(Lab.class);
+    Map<Lab, Fact<LabValue>> labValues = new EnumMap<>(Lab.class);
     labs.forEach((lab, v) -> {
       if (v.value() != null) {
-        labValues.put(lab, new LabValue(v.value(), fact(v.low()), fact(v.high()), AS_OF.minusDays(3), "Observation/" + lab));
+        LabValue value = new LabValue(v.value(), fact(v.low()), fact(v.high()), AS_OF.minusDays(3), "Observation/" + lab);
+        labValues.put(lab, Fact.of(value, value.source(), value.date()));
       }
     });
     List<Metastasis> mets = metastases.stream()
@@ -67,7 +67,13 @@ public final class FeatureDraft {
         ? Fact.unknown() : Fact.of(histology == Histology.SARCOMATOID, "Condition/primary");
     return new PatientFeatures(AS_OF, fact(age), Fact.unknown(), true, fact(diagnosis), fact(histology), sarcomatoid,
         fact(grade), fact(t), fact(n), Fact.unknown(), mets, fact(nephrectomy), List.of(), fact(ecog), fact(kps), labValues,
-        fact(therapyStart), medicationsKnown, Fact.unknown(), Set.of());
+        therapyStart(), Fact.unknown(), List.of());
+  }
+
+  /** Unknown as "not fetched" when the medication history could not be read: no therapy then is not "untreated". */
+  private Fact<LocalDate> therapyStart() {
+    Fact<LocalDate> start = fact(therapyStart);
+    return medicationsKnown ? start : start.orUnknownBecause(new Reason.NotFetched("systemic therapy orders"));
   }
 
   private static <T> Fact<T> fact(T value) {
