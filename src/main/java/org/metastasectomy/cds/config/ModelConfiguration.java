@@ -1,7 +1,6 @@
 package org.metastasectomy.cds.config;
 
 import ca.uhn.fhir.context.FhirContext;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import java.util.Set;
 import org.metastasectomy.cds.cards.DraftResources;
@@ -77,9 +76,9 @@ class ModelConfiguration {
   }
 
   @Bean
-  DraftResources draftResources(FhirContext fhir, ObjectMapper json) {
+  DraftResources draftResources() {
     // LOINC 24627-2 "Chest CT" (fhir-profiles/ValueSet-ct-chest-orders.json): contrast is left to the radiologist.
-    return new DraftResources(fhir, json, new DraftResources.ChestCtOrder("http://loinc.org", "24627-2", "Chest CT"));
+    return new DraftResources(new DraftResources.ChestCtOrder("http://loinc.org", "24627-2", "Chest CT"));
   }
 
   @Bean

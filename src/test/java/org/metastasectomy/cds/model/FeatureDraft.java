@@ -25,6 +25,8 @@ public final class FeatureDraft {
   LocalDate nephrectomy;
   Integer ecog;
   Integer kps;
+  /** Why ECOG is unknown when {@link #ecog} is null (not recorded unless set). */
+  Reason ecogWhy = Reason.NOT_RECORDED;
   Map<Lab, LabDraft> labs = new EnumMap<>(Lab.class);
   LocalDate therapyStart;
   boolean medicationsKnown;
@@ -45,6 +47,7 @@ public final class FeatureDraft {
     d.nephrectomy = nephrectomy;
     d.ecog = ecog;
     d.kps = kps;
+    d.ecogWhy = ecogWhy;
     d.labs = new EnumMap<>(Lab.class);
     d.labs.putAll(labs);
     d.therapyStart = therapyStart;
@@ -66,7 +69,8 @@ public final class FeatureDraft {
     Fact<Boolean> sarcomatoid = histology == null || histology == Histology.RCC_NOS
         ? Fact.unknown() : Fact.of(histology == Histology.SARCOMATOID, "Condition/primary");
     return new PatientFeatures(AS_OF, fact(age), Fact.unknown(), true, fact(diagnosis), fact(histology), sarcomatoid,
-        fact(grade), fact(t), fact(n), Fact.unknown(), mets, fact(nephrectomy), List.of(), fact(ecog), fact(kps), labValues,
+        fact(grade), fact(t), fact(n), Fact.unknown(), mets, fact(nephrectomy), List.of(),
+        ecog == null ? Fact.unknown(ecogWhy) : fact(ecog), fact(kps), labValues,
         therapyStart(), Fact.unknown(), List.of());
   }
 
