@@ -3,8 +3,10 @@ package org.metastasectomy.cds.hooks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.metastasectomy.cds.reading.InvalidPrefetchException;
+import org.metastasectomy.cds.feedback.FeedbackUnavailableException;
+import org.metastasectomy.cds.feedback.InvalidFeedbackException;
 import org.metastasectomy.cds.intake.PrefetchUnavailableException;
+import org.metastasectomy.cds.reading.InvalidFhirInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -30,8 +32,13 @@ public class ErrorHandler {
     return outcome(HttpStatus.BAD_REQUEST, "invalid", e.getMessage(), List.of(e.field()));
   }
 
-  @ExceptionHandler(InvalidPrefetchException.class)
-  ResponseEntity<Map<String, Object>> badPrefetch(InvalidPrefetchException e) {
+  @ExceptionHandler(InvalidFhirInputException.class)
+  ResponseEntity<Map<String, Object>> badFhir(InvalidFhirInputException e) {
+    return outcome(HttpStatus.BAD_REQUEST, "invalid", e.getMessage(), List.of(e.field()));
+  }
+
+  @ExceptionHandler(InvalidFeedbackException.class)
+  ResponseEntity<Map<String, Object>> badFeedback(InvalidFeedbackException e) {
     return outcome(HttpStatus.BAD_REQUEST, "invalid", e.getMessage(), List.of(e.field()));
   }
 

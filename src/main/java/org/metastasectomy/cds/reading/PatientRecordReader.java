@@ -102,7 +102,7 @@ public final class PatientRecordReader {
   private Observation parseObservation(JsonNode json) {
     IBaseResource r = parse(PrefetchKeys.OBSERVATIONS, json);
     if (!(r instanceof Observation o)) {
-      throw new InvalidPrefetchException("prefetch." + PrefetchKeys.OBSERVATIONS, "prefetch.observations holds an entry that is not an Observation");
+      throw new InvalidFhirInputException("prefetch." + PrefetchKeys.OBSERVATIONS, "prefetch.observations holds an entry that is not an Observation");
     }
     return o;
   }
@@ -150,15 +150,15 @@ public final class PatientRecordReader {
 
   private IBaseResource parse(String key, JsonNode node) {
     if (!node.isObject()) {
-      throw new InvalidPrefetchException("prefetch." + key, "prefetch." + key + " must be a FHIR resource or Bundle");
+      throw new InvalidFhirInputException("prefetch." + key, "prefetch." + key + " must be a FHIR resource or Bundle");
     }
     try {
       return parser.get().parseResource(json.writeValueAsString(node));
     } catch (DataFormatException | JsonProcessingException e) {
-      throw new InvalidPrefetchException("prefetch." + key, "prefetch." + key + " is not FHIR R4 JSON: " + firstLine(e.getMessage()));
+      throw new InvalidFhirInputException("prefetch." + key, "prefetch." + key + " is not FHIR R4 JSON: " + firstLine(e.getMessage()));
     } catch (RuntimeException e) {
       // HAPI's lenient parser can fail in other ways on hostile input (e.g. an NPE for "resource": 42 in a Bundle entry).
-      throw new InvalidPrefetchException("prefetch." + key, "prefetch." + key + " is not FHIR R4 JSON that can be read");
+      throw new InvalidFhirInputException("prefetch." + key, "prefetch." + key + " is not FHIR R4 JSON that can be read");
     }
   }
 

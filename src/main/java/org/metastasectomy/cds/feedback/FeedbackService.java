@@ -1,4 +1,4 @@
-package org.metastasectomy.cds.hooks;
+package org.metastasectomy.cds.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.metastasectomy.cds.audit.FeedbackRepository;
 import org.metastasectomy.cds.cdshooks.Coding;
 import org.metastasectomy.cds.cdshooks.Feedback;
 import org.springframework.dao.DataAccessException;
@@ -49,7 +48,7 @@ public final class FeedbackService {
   static List<Feedback> parse(JsonNode body) {
     JsonNode list = body.get("feedback");
     if (list == null || !list.isArray() || list.isEmpty()) {
-      throw new BadRequestException("feedback", "feedback must be a non-empty array");
+      throw new InvalidFeedbackException("feedback", "feedback must be a non-empty array");
     }
     List<Feedback> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
@@ -60,33 +59,33 @@ public final class FeedbackService {
 
   private static Feedback item(JsonNode n, String at) {
     if (!n.isObject()) {
-      throw new BadRequestException(at.substring(0, at.length() - 1), "each feedback item must be an object");
+      throw new InvalidFeedbackException(at.substring(0, at.length() - 1), "each feedback item must be an object");
     }
     String card = text(n, "card", at, true);
     if (!UUID_LIKE.matcher(card).matches()) {
-      throw new BadRequestException(at + "card", at + "card must be a card uuid");
+      throw new InvalidFeedbackException(at + "card", at + "card must be a card uuid");
     }
     String outcome = text(n, "outcome", at, true);
     if (!outcome.equals("accepted") && !outcome.equals("overridden")) {
-      throw new BadRequestException(at + "outcome", at + "outcome must be accepted or overridden");
+      throw new InvalidFeedbackException(at + "outcome", at + "outcome must be accepted or overridden");
     }
     String timestamp = text(n, "outcomeTimestamp", at, true);
     List<Feedback.AcceptedSuggestion> accepted = new ArrayList<>();
     JsonNode suggestions = n.get("acceptedSuggestions");
     if (suggestions != null && !suggestions.isNull()) {
       if (!suggestions.isArray()) {
-        throw new BadRequestException(at + "acceptedSuggestions", at + "acceptedSuggestions must be an array");
+        throw new InvalidFeedbackException(at + "acceptedSuggestions", at + "acceptedSuggestions must be an array");
       }
       for (JsonNode s : suggestions) {
         accepted.add(new Feedback.AcceptedSuggestion(text(s, "id", at + "acceptedSuggestions[].", true)));
       }
     }
     if (outcome.equals("accepted") && accepted.isEmpty()) {
-      throw new BadRequestException(at + "acceptedSuggestions", at + "acceptedSuggestions is required when outcome is accepted");
+      throw new InvalidFeedbackException(at + "acceptedSuggestions", at + "acceptedSuggestions is required when outcome is accepted");
     }
     Feedback.OverrideReason reason = overrideReason(n.get("overrideReason"), at);
     if (reason != null && outcome.equals("accepted")) {
-      throw new BadRequestException(at + "overrideReason", at + "overrideReason is only for outcome overridden");
+      throw new InvalidFeedbackException(at + "overrideReason", at + "overrideReason is only for outcome overridden");
     }
     Feedback f = new Feedback(card, outcome, accepted.isEmpty() ? null : accepted, reason, timestamp);
     timestamp(f, at);
@@ -98,13 +97,13 @@ public final class FeedbackService {
       return null;
     }
     if (!n.isObject()) {
-      throw new BadRequestException(at + "overrideReason", at + "overrideReason must be an object");
+      throw new InvalidFeedbackException(at + "overrideReason", at + "overrideReason must be an object");
     }
     JsonNode r = n.get("reason");
     Coding coding = null;
     if (r != null && !r.isNull()) {
       if (!r.isObject()) {
-        throw new BadRequestException(at + "overrideReason.reason", at + "overrideReason.reason must be a Coding");
+        throw new InvalidFeedbackException(at + "overrideReason.reason", at + "overrideReason.reason must be a Coding");
       }
       String p = at + "overrideReason.reason.";
       coding = new Coding(text(r, "code", p, true), text(r, "system", p, true), text(r, "display", p, false));
@@ -121,7 +120,7 @@ public final class FeedbackService {
     try {
       return OffsetDateTime.parse(f.outcomeTimestamp()).toInstant();
     } catch (DateTimeParseException e) {
-      throw new BadRequestException(at + "outcomeTimestamp", at + "outcomeTimestamp must be an RFC 3339 date-time");
+      throw new InvalidFeedbackException(at + "outcomeTimestamp", at + "outcomeTimestamp must be an RFC 3339 date-time");
     }
   }
 
@@ -129,12 +128,12 @@ public final class FeedbackService {
     JsonNode v = n.get(field);
     if (v == null || v.isNull()) {
       if (required) {
-        throw new BadRequestException(at + field, at + field + " is required");
+        throw new InvalidFeedbackException(at + field, at + field + " is required");
       }
       return null;
     }
     if (!v.isTextual() || v.asText().isBlank()) {
-      throw new BadRequestException(at + field, at + field + " must be a non-empty string");
+      throw new InvalidFeedbackException(at + field, at + field + " must be a non-empty string");
     }
     return v.asText();
   }

@@ -1,26 +1,26 @@
-package org.metastasectomy.cds.hooks;
+package org.metastasectomy.cds.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.metastasectomy.cds.audit.PatientHasher;
 import org.metastasectomy.cds.cards.IssuedCard;
 import org.metastasectomy.cds.cdshooks.Card;
 import org.metastasectomy.cds.cdshooks.CdsRequest;
-import org.metastasectomy.cds.reading.InvalidPrefetchException;
-import org.metastasectomy.cds.intake.PrefetchUnavailableException;
 import org.metastasectomy.cds.model.Assessment;
 import org.metastasectomy.cds.model.RiskGroup;
 
 /**
  * What one invocation leaves in the audit trail, gathered while it is processed so that a rejected request is audited
- * too. Identifiers are kept only when they look like identifiers; the patient only as a keyed hash.
+ * too (HookAudit writes it). Identifiers are kept only when they look like identifiers; the patient only as a keyed
+ * hash.
  */
-final class InvocationAudit {
+public final class InvocationTrail {
   private static final Pattern HOOK_INSTANCE = Pattern.compile("[A-Za-z0-9\\-]{1,100}");
   private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
@@ -34,14 +34,14 @@ final class InvocationAudit {
   private Assessment assessment;
   private int status = 200;
   private String rejected;
-  private java.util.concurrent.CompletableFuture<String> inputCheck = java.util.concurrent.CompletableFuture.completedFuture(null);
+  private CompletableFuture<String> inputCheck = CompletableFuture.completedFuture(null);
 
-  InvocationAudit(PatientHasher hasher) {
+  InvocationTrail(PatientHasher hasher) {
     this.hasher = hasher;
   }
 
   /** From the raw body, before it is checked: whatever can be told about the request even if it is then rejected. */
-  void identify(JsonNode body) {
+  public void identify(JsonNode body) {
     String instance = body.path("hookInstance").asText(null);
     hookInstance = instance != null && HOOK_INSTANCE.matcher(instance).matches() ? instance : null;
     String patientId = body.path("context").path("patientId").asText(null);
@@ -54,39 +54,41 @@ final class InvocationAudit {
     prefetchKeys = keys;
   }
 
-  void identify(CdsRequest request) {
+  public void identify(CdsRequest request) {
     hookInstance = HOOK_INSTANCE.matcher(request.hookInstance()).matches() ? request.hookInstance() : null;
     patientHash = hasher.hash(request.fhirServer(), request.patientId());
     prefetchKeys = request.prefetch().keySet().stream().map(k -> KEY.matcher(k).matches() ? k : "(unnamed)").toList();
   }
 
-  String patientHash() {
+  public String patientHash() {
     return patientHash;
   }
 
-  void answered(List<IssuedCard> issued, Set<String> unavailableKeys, Assessment a) {
+  /** The answer: the cards, the prefetch keys that could not be had, and the assessment (null when none was made). */
+  public void answered(List<IssuedCard> issued, Set<String> unavailableKeys, Assessment a) {
     cards = List.copyOf(issued);
     unavailable.addAll(unavailableKeys);
     assessment = a;
   }
 
-  void failed(RuntimeException e) {
-    status = ErrorStatus.of(e);
-    if (e instanceof BadRequestException b) {
-      rejected = b.field();
-    } else if (e instanceof InvalidPrefetchException p) {
-      rejected = p.field();
-    } else if (e instanceof PrefetchUnavailableException u) {
-      unavailable.addAll(u.keys());
-    }
+  /**
+   * The request failed with this HTTP status.
+   *
+   * @param rejectedField the request field that was rejected, or null
+   * @param unavailableKeys required prefetch keys that could be had neither way (a 412)
+   */
+  public void failed(int httpStatus, String rejectedField, Collection<String> unavailableKeys) {
+    status = httpStatus;
+    rejected = rejectedField;
+    unavailable.addAll(unavailableKeys);
   }
 
   /** The input check of cds.fhir.validate-input, whose summary the audit row waits for. */
-  void inputCheck(java.util.concurrent.CompletableFuture<String> check) {
+  public void inputCheck(CompletableFuture<String> check) {
     inputCheck = check;
   }
 
-  java.util.concurrent.CompletableFuture<String> inputCheck() {
+  CompletableFuture<String> inputCheck() {
     return inputCheck;
   }
 
@@ -94,7 +96,7 @@ final class InvocationAudit {
     return hookInstance;
   }
 
-  int status() {
+  public int status() {
     return status;
   }
 

@@ -1,7 +1,6 @@
-package org.metastasectomy.cds.audit;
+package org.metastasectomy.cds.feedback;
 
 import java.util.List;
-import org.metastasectomy.cds.audit.FeedbackRepository;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.metastasectomy.cds.hooks;
+package org.metastasectomy.cds.feedback;
 
 /** The feedback store cannot be written now; the EHR may retry (HTTP 503). */
 public class FeedbackUnavailableException extends RuntimeException {

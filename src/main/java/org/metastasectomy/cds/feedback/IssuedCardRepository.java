@@ -1,4 +1,4 @@
-package org.metastasectomy.cds.audit;
+package org.metastasectomy.cds.feedback;
 
 import java.sql.Timestamp;
 import java.time.Instant;
