@@ -24,7 +24,7 @@ public final class DraftResources {
   /** A proposed referral to the tumour board, coded with our CodeSystem (profile mrcc-tumor-board-referral). */
   JsonNode tumourBoardReferral(String patientId, String reason) {
     ObjectNode code = JSON.objectNode();
-    coding(code, CardCodes.SERVICE_CODES, CardCodes.TUMOR_BOARD, CardCodes.TUMOR_BOARD_DISPLAY);
+    coding(code, CardCodes.SERVICE_CODES, CardCodes.TUMOUR_BOARD_CODE, CardCodes.TUMOUR_BOARD_DISPLAY);
     code.put("text", "Refer to multidisciplinary tumour board");
     return serviceRequest("proposal", code, patientId, reason);
   }

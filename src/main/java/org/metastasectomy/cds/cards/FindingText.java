@@ -60,7 +60,7 @@ final class FindingText {
           ? r.get(Item.SINCE_DIAGNOSIS).value() + " months since diagnosis"
           : r.get(Item.DIAGNOSIS_TO_TREATMENT).value() + " months from diagnosis "
               + (r.get(Item.SYSTEMIC_THERAPY_START).known() ? "to systemic therapy" : "to today (no systemic therapy yet)");
-      case HB_LT_LLN -> "Hb " + value(r, Lab.HEMOGLOBIN) + " g/dL (LLN " + Numbers.fmt(r.get(Item.LOWER_LIMIT).number()) + ")";
+      case HB_LT_LLN -> "Hb " + value(r, Lab.HAEMOGLOBIN) + " g/dL (LLN " + Numbers.fmt(r.get(Item.LOWER_LIMIT).number()) + ")";
       case CORR_CA_GT_ULN -> "corrected Ca " + value(r, Item.CORRECTED_CALCIUM) + " mg/dL (ULN "
           + Numbers.fmt(r.get(Item.UPPER_LIMIT).number()) + ")";
       case CORR_CA_GT_10 -> "corrected Ca " + value(r, Item.CORRECTED_CALCIUM) + " mg/dL";
@@ -77,7 +77,7 @@ final class FindingText {
       case KPS_LT_80 -> "Karnofsky not recorded" + (known(r, Item.ECOG) ? " (ECOG is not converted)" : "");
       case DIAG_TO_TREAT_LT_1Y -> known(r, Item.DIAGNOSIS)
           ? "systemic therapy history could not be read (start date of treatment unknown)" : "diagnosis date not recorded";
-      case HB_LT_LLN -> limitUnknown(r) ? "haemoglobin " + value(r, Lab.HEMOGLOBIN) + " g/dL, lower limit unknown"
+      case HB_LT_LLN -> limitUnknown(r) ? "haemoglobin " + value(r, Lab.HAEMOGLOBIN) + " g/dL, lower limit unknown"
           : "haemoglobin not recorded";
       case CORR_CA_GT_ULN, CORR_CA_GT_10 -> !known(r, Lab.CALCIUM) ? "calcium not recorded"
           : !known(r, Lab.ALBUMIN) ? "albumin not recorded (needed to correct calcium)"

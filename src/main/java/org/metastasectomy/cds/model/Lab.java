@@ -2,7 +2,7 @@ package org.metastasectomy.cds.model;
 
 /** Laboratory values the models read, with the canonical unit each is converted to. */
 public enum Lab implements Measure {
-  HEMOGLOBIN("haemoglobin", "g/dL"),
+  HAEMOGLOBIN("haemoglobin", "g/dL"),
   CALCIUM("calcium", "mg/dL"),
   ALBUMIN("albumin", "g/dL"),
   NEUTROPHILS("neutrophils", "10*9/L"),

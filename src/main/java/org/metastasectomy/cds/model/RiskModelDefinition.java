@@ -24,7 +24,7 @@ public record RiskModelDefinition(
     if (score >= poorFrom) {
       return RiskGroup.POOR;
     }
-    return score >= intermediateFrom ? RiskGroup.INTERMEDIATE : RiskGroup.FAVORABLE;
+    return score >= intermediateFrom ? RiskGroup.INTERMEDIATE : RiskGroup.FAVOURABLE;
   }
 
   public RiskFactorDefinition factor(RuleId factorId) {

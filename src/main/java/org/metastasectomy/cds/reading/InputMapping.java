@@ -35,7 +35,7 @@ public final class InputMapping {
   public static final String KARNOFSKY = "karnofsky";
 
   private static final Map<Lab, List<RuleId>> LAB_USES = Map.of(
-      Lab.HEMOGLOBIN, List.of(RuleId.HB_LT_LLN),
+      Lab.HAEMOGLOBIN, List.of(RuleId.HB_LT_LLN),
       Lab.CALCIUM, List.of(RuleId.CORR_CA_GT_ULN, RuleId.CORR_CA_GT_10),
       Lab.ALBUMIN, List.of(RuleId.CORR_CA_GT_ULN, RuleId.CORR_CA_GT_10),
       Lab.NEUTROPHILS, List.of(RuleId.NEUTROPHILS_GT_ULN),
@@ -101,7 +101,7 @@ public final class InputMapping {
         "RxNorm " + sorted(Codes.RCC_AGENTS_RXNORM.keySet()) + "; or the ingredient name (" + sorted(Codes.RCC_AGENT_NAMES) + ")",
         "The earliest start; when none, time to treatment runs to the assessment date.", List.of(RuleId.DIAG_TO_TREAT_LT_1Y)));
     inputs.add(new Input("tumour-board", "Documented tumour board review", "ServiceRequest.authoredOn or Procedure.performed[x]",
-        Codes.SERVICE_CODES + "#" + Codes.TUMOR_BOARD, "The latest one.", List.of(RuleId.SYSTEMIC_BEFORE_TUMOUR_BOARD)));
+        Codes.SERVICE_CODES + "#" + Codes.TUMOUR_BOARD_CODE, "The latest one.", List.of(RuleId.SYSTEMIC_BEFORE_TUMOUR_BOARD)));
     inputs.add(new Input("draft-orders", "Draft orders (order-select, order-sign)",
         "context.draftOrders: MedicationRequest.medication[x], ServiceRequest.code",
         "RCC agents as above (pazopanib, sorafenib: adjuvant-trial agents); chest radiograph CPT 71045–71048 or LOINC chest radiograph codes; nephrectomy SNOMED CT "

@@ -84,7 +84,7 @@ public final class PatientFeatureMapper {
         labs,
         therapyStart,
         TherapyReader.lastTumourBoard(r.serviceRequests(), r.procedures())
-            .orUnknownBecause(r.why(PrefetchKeys.TUMOR_BOARD, PrefetchKeys.PROCEDURES)),
+            .orUnknownBecause(r.why(PrefetchKeys.TUMOUR_BOARD, PrefetchKeys.PROCEDURES)),
         r.notFetched());
   }
 

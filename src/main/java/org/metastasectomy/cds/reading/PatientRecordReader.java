@@ -67,7 +67,7 @@ public final class PatientRecordReader {
   public PatientRecord record() {
     List<Patient> patients = ofType(PrefetchKeys.PATIENT, Patient.class);
     List<Procedure> procedures = ofType(PrefetchKeys.PROCEDURES, Procedure.class);
-    List<ServiceRequest> serviceRequests = new ArrayList<>(ofType(PrefetchKeys.TUMOR_BOARD, ServiceRequest.class));
+    List<ServiceRequest> serviceRequests = new ArrayList<>(ofType(PrefetchKeys.TUMOUR_BOARD, ServiceRequest.class));
     return new PatientRecord(
         patients.isEmpty() ? null : patients.get(0),
         conditions(),

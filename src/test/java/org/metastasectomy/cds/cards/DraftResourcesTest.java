@@ -37,7 +37,7 @@ class DraftResourcesTest {
       ServiceRequest hapi = new ServiceRequest();
       hapi.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
       hapi.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
-      hapi.setCode(new CodeableConcept(new Coding(CardCodes.SERVICE_CODES, CardCodes.TUMOR_BOARD, CardCodes.TUMOR_BOARD_DISPLAY))
+      hapi.setCode(new CodeableConcept(new Coding(CardCodes.SERVICE_CODES, CardCodes.TUMOUR_BOARD_CODE, CardCodes.TUMOUR_BOARD_DISPLAY))
           .setText("Refer to multidisciplinary tumour board"));
       hapi.setSubject(new Reference("Patient/mrcc-1.a"));
       hapi.addReasonCode().setText(reason);

@@ -35,7 +35,7 @@ class InputMappingTest {
   void inputIdsAreUniqueAndLabsCarryTheirLoincCodes() {
     List<String> ids = InputMapping.inputs().stream().map(InputMapping.Input::id).toList();
     assertThat(new HashSet<>(ids)).hasSize(ids.size());
-    assertThat(InputMapping.input("lab-hemoglobin").codes()).isEqualTo("LOINC 718-7");
+    assertThat(InputMapping.input("lab-haemoglobin").codes()).isEqualTo("LOINC 718-7");
     assertThat(InputMapping.input("lab-calcium").howRead()).contains("Corrected calcium");
   }
 

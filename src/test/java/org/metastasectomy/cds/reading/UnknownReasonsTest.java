@@ -40,9 +40,9 @@ class UnknownReasonsTest {
     assertThat(ecog.lookbackDays()).isEqualTo(90);
     assertThat(ecog.last()).isEqualTo(Datum.of(Item.ECOG, 1, null, LocalDate.of(2026, 3, 1), List.of("Observation/ecog-old")));
 
-    Reason.OutsideLookback hb = (Reason.OutsideLookback) p.lab(Lab.HEMOGLOBIN).why();
+    Reason.OutsideLookback hb = (Reason.OutsideLookback) p.lab(Lab.HAEMOGLOBIN).why();
     assertThat(hb.last()).isEqualTo(
-        Datum.of(Lab.HEMOGLOBIN, 11.2, "g/dL", LocalDate.of(2026, 1, 15), List.of("Observation/hb-old")));
+        Datum.of(Lab.HAEMOGLOBIN, 11.2, "g/dL", LocalDate.of(2026, 1, 15), List.of("Observation/hb-old")));
     assertThat(p.kps().why()).as("nothing older either").isEqualTo(Reason.NOT_RECORDED);
   }
 

@@ -55,7 +55,7 @@ class VignetteTest {
   private static final Assessor ASSESSOR = new Assessor(KnowledgeLoader.loadFromClasspath().model());
   private static final PatientFeatureMapper MAPPER = new PatientFeatureMapper(90, ReferenceRangeDefaults.none());
   private static final Map<String, Lab> LAB_KEYS = Map.of(
-      "hemoglobin", Lab.HEMOGLOBIN, "calcium", Lab.CALCIUM, "albumin", Lab.ALBUMIN, "neutrophils", Lab.NEUTROPHILS,
+      "haemoglobin", Lab.HAEMOGLOBIN, "calcium", Lab.CALCIUM, "albumin", Lab.ALBUMIN, "neutrophils", Lab.NEUTROPHILS,
       "platelets", Lab.PLATELETS, "ldh", Lab.LDH, "alp", Lab.ALKALINE_PHOSPHATASE, "crp", Lab.CRP);
 
   @Test

@@ -28,7 +28,7 @@ final class CytoreductiveNephrectomy implements OrderRule {
   @Override
   public Optional<FactorResult> evaluate(Assessment a, DraftOrder order, OrderRuleDefinition rule) {
     boolean synchronousMetastatic = a.features().metastatic() && a.synchronous().isKnown() && a.synchronous().value();
-    boolean intermediateOrPoor = !a.imdc().groups().contains(RiskGroup.FAVORABLE);
+    boolean intermediateOrPoor = !a.imdc().groups().contains(RiskGroup.FAVOURABLE);
     if (!order.is(OrderKind.NEPHRECTOMY) || !synchronousMetastatic || !intermediateOrPoor) {
       return Optional.empty();
     }

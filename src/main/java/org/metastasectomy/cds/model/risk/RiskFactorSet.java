@@ -18,7 +18,7 @@ public final class RiskFactorSet {
   private static final List<RiskFactor> FACTORS = List.of(
       new KarnofskyBelow(),
       new DiagnosisToTreatment(),
-      new LimitOfNormal(RuleId.HB_LT_LLN, Lab.HEMOGLOBIN, Limit.LOWER),
+      new LimitOfNormal(RuleId.HB_LT_LLN, Lab.HAEMOGLOBIN, Limit.LOWER),
       new CorrectedCalcium(RuleId.CORR_CA_GT_ULN, true),
       new CorrectedCalcium(RuleId.CORR_CA_GT_10, false),
       new LimitOfNormal(RuleId.NEUTROPHILS_GT_ULN, Lab.NEUTROPHILS, Limit.UPPER),
