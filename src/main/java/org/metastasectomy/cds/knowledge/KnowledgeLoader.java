@@ -7,15 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.metastasectomy.cds.evidence.Citation;
 import org.metastasectomy.cds.evidence.CitationCatalogue;
-import org.metastasectomy.cds.knowledge.KnowledgeFiles.CitationEntry;
 import org.metastasectomy.cds.knowledge.KnowledgeFiles.ModelFile;
 import org.metastasectomy.cds.knowledge.KnowledgeFiles.RiskModelEntry;
 import org.metastasectomy.cds.knowledge.KnowledgeFiles.RuleEntry;
@@ -40,8 +36,6 @@ import org.metastasectomy.cds.model.SurvivalRange;
 public final class KnowledgeLoader {
   static final String CITATIONS = "cds-hooks/knowledge/citations.yaml";
   static final String MODEL = "cds-hooks/knowledge/model.yaml";
-  private static final Pattern PMID = Pattern.compile("\\d{1,9}");
-  private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/\\S+");
 
   private final ObjectMapper yaml = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
   private final List<String> problems = new ArrayList<>();
@@ -69,29 +63,12 @@ public final class KnowledgeLoader {
     } catch (IOException e) {
       throw new KnowledgeException("knowledge file is not valid: " + e.getMessage(), e);
     }
-    CitationCatalogue catalogue = citations(citationsFile);
+    CitationCatalogue catalogue = CitationsCheck.catalogue(citationsFile, problems);
     KnowledgeBase base = build(model, catalogue);
     if (!problems.isEmpty()) {
       throw new KnowledgeException("knowledge files failed validation:\n - " + String.join("\n - ", problems));
     }
     return base;
-  }
-
-  private CitationCatalogue citations(KnowledgeFiles.CitationsFile file) {
-    List<Citation> list = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
-    for (CitationEntry e : nonNull(file == null ? null : file.citations(), "citations")) {
-      boolean verified = Boolean.TRUE.equals(e.verified());
-      require(e.id() != null && ids.add(e.id()), "citation id missing or duplicated: " + e.id());
-      require(e.label() != null, "citation " + e.id() + " has no label");
-      require(e.title() != null || e.searchTerms() != null, "citation " + e.id() + " needs a title or searchTerms");
-      require(verified || (e.pmid() == null && e.doi() == null),
-          "citation " + e.id() + " carries a PMID/DOI but is not verified (use a PubMed search instead)");
-      require(e.pmid() == null || PMID.matcher(e.pmid()).matches(), "citation " + e.id() + " has a malformed PMID");
-      require(e.doi() == null || DOI.matcher(e.doi()).matches(), "citation " + e.id() + " has a malformed DOI");
-      list.add(new Citation(e.id(), e.seedRef(), e.label(), e.title(), e.searchTerms(), e.pmid(), e.doi(), verified));
-    }
-    return new CitationCatalogue(list);
   }
 
   private KnowledgeBase build(ModelFile m, CitationCatalogue catalogue) {
