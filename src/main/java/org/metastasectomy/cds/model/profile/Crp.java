@@ -2,7 +2,6 @@ package org.metastasectomy.cds.model.profile;
 
 import org.metastasectomy.cds.model.Datum;
 import org.metastasectomy.cds.model.FactorResult;
-import org.metastasectomy.cds.model.Item;
 import org.metastasectomy.cds.model.PatientFeatures;
 import org.metastasectomy.cds.model.ProfileRule;
 import org.metastasectomy.cds.model.RuleDefinition;
