@@ -7,6 +7,7 @@ import java.util.Map;
 import org.metastasectomy.cds.cdshooks.CdsResponse;
 import org.metastasectomy.cds.cdshooks.DiscoveryResponse;
 import org.metastasectomy.cds.cdshooks.ServiceDescriptor;
+import org.metastasectomy.cds.feedback.FeedbackService;
 import org.metastasectomy.cds.knowledge.ServiceCatalogue;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,12 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CdsHooksController {
   private final ServiceCatalogue services;
-  private final HookService hooks;
+  private final HookPipeline hooks;
   private final FeedbackService feedback;
   private final JsonBodyReader bodies;
   private final PublicUrls urls;
 
-  public CdsHooksController(ServiceCatalogue services, HookService hooks, FeedbackService feedback, JsonBodyReader bodies, PublicUrls urls) {
+  public CdsHooksController(ServiceCatalogue services, HookPipeline hooks, FeedbackService feedback, JsonBodyReader bodies, PublicUrls urls) {
     this.services = services;
     this.hooks = hooks;
     this.feedback = feedback;

@@ -6,9 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
 import java.util.List;
@@ -45,13 +42,12 @@ class FhirServerLogLinesTest {
   @Test
   void theWarningNamesTheServerOnly(CapturedOutput output) {
     String base = server.baseUrl() + "/fhir/tenant-canary-7";
-    IRestfulClientFactory factory = FhirContext.forR4().getRestfulClientFactory();
-    factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
-    EhrFhirClient client = new EhrFhirClient(factory, new FhirServerPolicy(List.of(base), false),
-        new FetchSettings(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(1500), 10, 2), executor,
-        new CircuitBreakers(5, Duration.ofSeconds(30), Duration.ofSeconds(2)));
+    EhrFhirClient client = TestEhrClients.client(TestEhrClients.http(), List.of(base),
+        FetchSettings.defaults().withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(1)), executor,
+        new CircuitBreakers(5, Duration.ofSeconds(30), Duration.ofSeconds(2)), FetchListener.NONE);
 
-    Map<String, FetchResult> results = client.fetchAll(base, "TOKEN-CANARY-4711", Map.of("conditions", "Condition?patient=p1"));
+    Map<String, FetchResult> results = client.fetchAll(base, "TOKEN-CANARY-4711", Map.of("conditions", "Condition?patient=p1"),
+        Duration.ofMillis(1500));
 
     assertThat(results.get("conditions").failed()).isTrue();
     assertThat(output.getAll()).contains("FHIR fetch for prefetch key conditions from http://localhost:" + server.port() + " ")
