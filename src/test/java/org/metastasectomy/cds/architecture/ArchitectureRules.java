@@ -91,7 +91,8 @@ final class ArchitectureRules {
     // Wiring: may see every package of ours (none sees it), Spring and the libraries it configures.
     allowed.put("config", List.of(p("cdshooks"), p("hooks"), p("transparency"), p("intake"), p("reading"), p("model"),
         p("knowledge"), p("evidence"), p("cards"), p("audit"), p("feedback"), p("security"), HAPI, HL7, "com.fasterxml.jackson..",
-        "io.github.resilience4j..", "io.micrometer..", "jakarta..", "javax.sql..", "org.apache.http..", "org.slf4j..",
+        "io.github.resilience4j..", "io.micrometer..", "io.swagger.v3..", "jakarta..", "javax.sql..", "org.apache.http..",
+        "org.slf4j..", "org.springdoc..",
         "org.springframework.."));
     Map<String, ArchRule> rules = new LinkedHashMap<>();
     allowed.forEach((pkg, deps) -> {
