@@ -93,8 +93,14 @@ final class FindingText {
   /** The reasons an order-time card gives for this patient, one per line. */
   static List<String> reasons(FactorResult r) {
     return switch (r.id()) {
-      case ADJUVANT_AFTER_METASTASECTOMY -> List.of("metastasectomy on " + r.get(Item.METASTASECTOMY).value(LocalDate.class)
-          + " (" + String.join(", ", r.get(Item.METASTASECTOMY).sources()) + ") with no metastasis recorded since");
+      case ADJUVANT_AFTER_METASTASECTOMY, ADJUVANT_NED_UNCONFIRMED -> List.of(
+          r.get(Item.METASTASECTOMY).known()
+              ? "metastasectomy on " + r.get(Item.METASTASECTOMY).value(LocalDate.class)
+                  + " (" + String.join(", ", r.get(Item.METASTASECTOMY).sources()) + ")"
+              : "metastasectomy recorded without a date",
+          ((List<?>) r.get(Item.METASTASIS_STATUS).value()).isEmpty() ? "no metastasis Condition recorded"
+              : "metastases: " + ((List<?>) r.get(Item.METASTASIS_STATUS).value()).stream().map(String::valueOf)
+                  .collect(Collectors.joining("; ")));
       case SYSTEMIC_BEFORE_TUMOUR_BOARD -> ((List<?>) r.get(Item.FAVOURABLE_FACTORS).value()).stream()
           .map(RuleResult.class::cast).map(f -> of(f.result(), f.rule().threshold())).toList();
       case CHEST_RADIOGRAPH_STAGING -> List.of("primary tumour T" + integer(r, Item.T_CATEGORY) + " ("
