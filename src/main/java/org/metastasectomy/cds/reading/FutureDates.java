@@ -13,7 +13,7 @@ import org.metastasectomy.cds.model.Reason;
  */
 final class FutureDates {
   /** Days after the assessment date still accepted (an EHR a timezone ahead writes "tomorrow" for today's result). */
-  static final int CLOCK_SKEW_DAYS = 1;
+  static final int CLOCK_SKEW_DAYS = PatientFeatureMapper.CLOCK_SKEW_DAYS;
 
   private final LocalDate latestAccepted;
   private final List<Reason.FutureDated> ignored = new ArrayList<>();

@@ -27,6 +27,12 @@ public final class PatientFeatureMapper {
   private static final Pattern N = Pattern.compile("(?i)(?:^|[^A-Z])(?:c|p|yp|yc)?N([0-3])");
   private static final Pattern M = Pattern.compile("(?i)(?:^|[^A-Z])(?:c|p|yp|yc)?M([01])");
 
+  /**
+   * Days after the assessment date a date may lie and still count (an EHR clock or timezone a day ahead); anything later
+   * is ignored and listed. Not a clinical threshold.
+   */
+  public static final int CLOCK_SKEW_DAYS = 1;
+
   private final int lookbackDays;
   private final ReferenceRangeDefaults defaults;
 
