@@ -185,6 +185,11 @@ final class Chart {
     return o;
   }
 
+  /** Any ServiceRequest of the chart (a tumour board referral). */
+  void serviceRequest(ServiceRequest s) {
+    serviceRequests.add(s);
+  }
+
   /** Re-reads the Observations after a test changed one (ObservationEntry reads code, status and date up front). */
   PatientRecord record() {
     List<ObservationEntry> entries = raw.stream().map(ObservationEntry::of).toList();

@@ -74,6 +74,23 @@ class ClinicalReviewTest {
     return a.imdc().factors().stream().filter(f -> f.id() == id).findFirst().orElseThrow();
   }
 
+  /**
+   * Every IMDC laboratory value inside a male reference range on the day: Hb 14.5 (13.5–17.5 g/dL), Ca 9.5 (8.5–10.5
+   * mg/dL) with albumin 4.0 (3.5–5.0 g/dL), neutrophils 4.0 (1.8–7.7 10*9/L), platelets 250 (150–400 10*9/L).
+   */
+  static void normalImdcLabs(Chart c, String day) {
+    rangeOf(c.lab("718-7", 14.5, "g/dL", day, "final"), 13.5, 17.5, "g/dL");
+    rangeOf(c.lab("17861-6", 9.5, "mg/dL", day, "final"), 8.5, 10.5, "mg/dL");
+    rangeOf(c.lab("1751-7", 4.0, "g/dL", day, "final"), 3.5, 5.0, "g/dL");
+    rangeOf(c.lab("751-8", 4.0, "10*9/L", day, "final"), 1.8, 7.7, "10*9/L");
+    rangeOf(c.lab("777-3", 250, "10*9/L", day, "final"), 150, 400, "10*9/L");
+  }
+
+  static Observation rangeOf(Observation o, double low, double high, String unit) {
+    o.addReferenceRange().setLow(new Quantity(low).setUnit(unit).setCode(unit)).setHigh(new Quantity(high).setUnit(unit).setCode(unit));
+    return o;
+  }
+
   /** Clear cell RCC diagnosed 2022-01-10, nephrectomy 2022-02-01, a lung metastasis found 2025-01-05. */
   static Chart afterNephrectomy(String lungStatus) {
     Chart c = Chart.man();
