@@ -540,4 +540,85 @@ class ClinicalReviewTest {
       assertThat(a.features().currentSites()).isEmpty();
     }
   }
+
+  @Nested
+  class Item10CategoryRange {
+    static final org.metastasectomy.cds.cards.TumourBoardCardBuilder CARDS = new org.metastasectomy.cds.cards.TumourBoardCardBuilder(
+        KnowledgeLoader.loadFromClasspath(), new org.metastasectomy.cds.cards.DraftResources(
+            new org.metastasectomy.cds.cards.DraftResources.ChestCtOrder("http://loinc.org", "24627-2", "Chest CT")));
+
+    /** Solitary lung metastasis 58 months after nephrectomy, age 56, clear cell; sarcomatoid not reported. */
+    Chart favourable() {
+      Chart c = new Chart("male", "1970-03-01");
+      c.primary("2020-01-10", "8310/3");
+      c.nephrectomy("2020-02-01");
+      c.lungMetastasis("2024-12-01", "active").addExtension(new org.hl7.fhir.r4.model.Extension(
+          "http://metastasectomy-cds.org/fhir/StructureDefinition/metastasis-lesion-count", new org.hl7.fhir.r4.model.IntegerType(1)));
+      return c;
+    }
+
+    @Test
+    void favourableWithUnknownUnfavourableFactorsIsFavourableOrMixed() {
+      Assessment a = assess(favourable());
+      assertThat(a.candidacy().name()).isEqualTo("FAVOURABLE");
+      assertThat(a.reachableCandidacies()).extracting(Enum::name).containsExactly("FAVOURABLE", "MIXED");
+      assertThat(a.candidacySettled()).isFalse();
+      String unknown = a.unknown().size() + (a.unknown().size() == 1 ? " factor unknown" : " factors unknown");
+      var card = CARDS.build(a, "p", "https://cds.example.org/rules").card();
+      assertThat(card.summary()).contains("favourable or mixed: " + unknown);
+      assertThat(card.detail()).contains("**Metastasectomy evidence profile: favourable or mixed: " + unknown + "**");
+    }
+
+    @Test
+    void mixedIsAlwaysSettledUnknownsCannotUndoAFactorMet() {
+      Chart c = favourable();
+      c.histology("8318/3", "2020-02-01"); // sarcomatoid reported: unfavourable, F and U both ≥ 1
+      Assessment a = assess(c);
+      assertThat(a.candidacy().name()).isEqualTo("MIXED");
+      assertThat(a.candidacySettled()).isTrue();
+      assertThat(CARDS.build(a, "p", "https://cds.example.org/rules").card().summary())
+          .contains("profile mixed").doesNotContain(" or ");
+    }
+
+    @Test
+    void unfavourableWithUnknownFavourableFactorsIsMixedOrUnfavourable() {
+      // Lung and brain, undated, lesions not counted: multi-organ, brain, non-pulmonary met (U = 3); solitary and single
+      // organ not met; the lung rules (fewer than 7 lesions, DFI > 23 months) unknown: F may still rise to 2.
+      Chart c = Chart.man();
+      c.primary(null, null);
+      c.lungMetastasis(null, "active");
+      c.metastasis("C79.31", null, "active");
+      Assessment a = assess(c);
+      assertThat(a.candidacy().name()).isEqualTo("UNFAVOURABLE");
+      assertThat(a.reachableCandidacies()).extracting(Enum::name).containsExactly("MIXED", "UNFAVOURABLE");
+    }
+  }
+
+  @Nested
+  class IgnoredData {
+    @Test
+    void futureDatedDataAreListedWithTheirDatesOnTheCard() {
+      Chart c = new Chart("male", "1970-03-01");
+      c.primary("2020-01-10", "8310/3");
+      c.lungMetastasis("2024-12-01", "active");
+      c.lab("718-7", 9.0, "g/dL", "2027-01-01", "final");
+      c.nephrectomy("2027-02-01");
+      PatientFeatures p = features(c.record());
+      assertThat(p.ignored()).extracting(Reason.FutureDated::date)
+          .containsExactlyInAnyOrder(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 2, 1));
+      assertThat(p.nephrectomyDate().isKnown()).isFalse();
+      var card = Item10CategoryRange.CARDS.build(ASSESSOR.assess(p), "p", "https://cds.example.org/rules").card();
+      assertThat(card.detail()).contains("Dated after today, not used:").contains("(2027-01-01)").contains("(2027-02-01)");
+    }
+
+    @Test
+    void aPreliminaryKarnofskyIsShownAsPreliminaryWithItsValueNeverAsNotRecorded() {
+      Chart c = new Chart("male", "1970-03-01");
+      c.primary("2020-01-10", "8310/3");
+      c.lungMetastasis("2024-12-01", "active");
+      c.score("89243-0", 70, "2026-11-20", "preliminary");
+      var card = Item10CategoryRange.CARDS.build(assess(c), "p", "https://cds.example.org/rules").card();
+      assertThat(card.detail()).contains("preliminary result only").contains("70").doesNotContain("Karnofsky not recorded");
+    }
+  }
 }
