@@ -41,8 +41,9 @@ public final class SilentUnauthorizedEntryPoint implements AuthenticationEntryPo
       detail = "no bearer token";
     }
     metrics.counter("cds.jwt.rejections", "reason", reason.tag()).increment();
-    log.warn("CDS client refused ({}) on {} {}: {} [{}]", reason.tag(), request.getMethod(),
-        TokenLabels.clean(CdsEndpoints.pathWithinApplication(request)), detail, labels);
+    // Every part but the reason's tag can carry the caller's bytes (alg, typ, aud, the path): escaped, never raw.
+    log.warn("CDS client refused ({}) on {} {}: {} [{}]", reason.tag(), LogText.of(request.getMethod()),
+        LogText.of(CdsEndpoints.pathWithinApplication(request)), LogText.of(detail), labels);
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     response.setContentLength(0);
