@@ -27,4 +27,7 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 # ready = knowledge loaded and valid (see management.endpoint.health.group.readiness in application.yaml)
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
   CMD curl -fsS "http://localhost:${SERVER_PORT:-8080}/actuator/health/readiness" > /dev/null || exit 1
-ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+# A JVM out of memory is broken for good (threads die, the service hangs half alive): exit, so that Docker or
+# Kubernetes restarts it. In the entry point, not in JAVA_TOOL_OPTIONS, so that overriding the options keeps it.
+# No heap dump on the way out: it would hold patient data.
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]

@@ -23,6 +23,7 @@ import org.metastasectomy.cds.audit.AuditWriter;
 import org.metastasectomy.cds.audit.FeedbackRepository;
 import org.metastasectomy.cds.audit.IssuedCardRepository;
 import org.metastasectomy.cds.audit.PatientHasher;
+import org.metastasectomy.cds.audit.SuppressionRepository;
 import org.metastasectomy.cds.cards.OrderCardBuilder;
 import org.metastasectomy.cds.cards.TumourBoardCardBuilder;
 import org.metastasectomy.cds.intake.CircuitBreakers;
@@ -181,6 +182,11 @@ class ServiceConfiguration {
     return new IssuedCardRepository(jdbc);
   }
 
+  @Bean
+  SuppressionRepository suppressionRepository(JdbcClient jdbc) {
+    return new SuppressionRepository(jdbc);
+  }
+
   /** Audit and issued-card rows are written off the request path, in batches (queue of 10,000 rows). */
   @Bean(destroyMethod = "close")
   AuditWriter auditWriter(AuditRepository audit, IssuedCardRepository issuedCards, TransactionTemplate transactions,
@@ -196,16 +202,17 @@ class ServiceConfiguration {
   @Bean
   HookService hookService(PrefetchResolver resolver, PatientRecords records, PatientFeatureMapper mapper, Assessor assessor, OrderRules orderRules,
       DraftOrderReader orderReader, TumourBoardCardBuilder tumourBoardCards, OrderCardBuilder orderCards,
-      IssuedCardRepository issuedCards, AuditWriter audit, PatientHasher hasher, FhirContext fhir, ObjectMapper json,
+      SuppressionRepository suppressions, AuditWriter audit, PatientHasher hasher, FhirContext fhir, ObjectMapper json,
       Clock clock, CdsProperties props, MeterRegistry metrics, InputCheck inputCheck) {
     return new HookService(new HookService.Parts(resolver, records, mapper, assessor, orderRules, orderReader, tumourBoardCards,
-        orderCards, issuedCards, audit, hasher, fhir, json, clock, Duration.ofDays(props.feedback().suppressionDays()), metrics,
+        orderCards, suppressions, audit, hasher, fhir, json, clock, Duration.ofDays(props.feedback().suppressionDays()), metrics,
         props.audit().storeClinicalValues()), inputCheck);
   }
 
   @Bean
-  FeedbackService feedbackService(FeedbackRepository repository, MeterRegistry metrics, AuditWriter auditWriter) {
-    return new FeedbackService(repository, metrics, auditWriter::flush);
+  FeedbackService feedbackService(FeedbackRepository repository, IssuedCardRepository issuedCards, MeterRegistry metrics,
+      AuditWriter auditWriter, Clock clock) {
+    return new FeedbackService(repository, issuedCards, metrics, auditWriter::flush, clock);
   }
 
   @Bean

@@ -47,7 +47,7 @@ public class CdsHooksController {
   @PostMapping(path = "/cds-services/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Integer> feedback(@PathVariable String id, HttpServletRequest http) throws IOException {
     services.find(id).orElseThrow(() -> new UnknownServiceException(id));
-    int stored = feedback.accept(id, bodies.read(http.getInputStream(), http.getContentLengthLong()));
+    int stored = feedback.accept(id, bodies.read(http.getInputStream(), http.getContentLengthLong()), CallerAttributes.caller(http));
     return Map.of("stored", stored);
   }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Bundle;
 import org.metastasectomy.cds.audit.AuditRepository;
 import org.metastasectomy.cds.audit.AuditWriter;
-import org.metastasectomy.cds.audit.IssuedCardRepository;
+import org.metastasectomy.cds.audit.SuppressionRepository;
 import org.metastasectomy.cds.audit.PatientHasher;
 import org.metastasectomy.cds.cards.CardType;
 import org.metastasectomy.cds.cards.IssuedCard;
@@ -62,13 +61,12 @@ public final class HookService {
   private final DraftOrderReader orderReader;
   private final TumourBoardCardBuilder tumourBoardCards;
   private final OrderCardBuilder orderCards;
-  private final IssuedCardRepository issuedCards;
+  private final SuppressionCheck suppressionCheck;
   private final AuditWriter audit;
   private final PatientHasher hasher;
   private final FhirContext fhir;
   private final ObjectMapper json;
   private final Clock clock;
-  private final Duration suppression;
   private final MeterRegistry metrics;
   private final boolean auditClinicalValues;
   private final InputCheck inputCheck;
@@ -77,7 +75,7 @@ public final class HookService {
   public record Parts(
       PrefetchResolver resolver, PatientRecords records, PatientFeatureMapper mapper, Assessor assessor, OrderRules orderRules,
       DraftOrderReader orderReader, TumourBoardCardBuilder tumourBoardCards, OrderCardBuilder orderCards,
-      IssuedCardRepository issuedCards, AuditWriter audit, PatientHasher hasher, FhirContext fhir, ObjectMapper json,
+      SuppressionRepository suppressions, AuditWriter audit, PatientHasher hasher, FhirContext fhir, ObjectMapper json,
       Clock clock, Duration suppression, MeterRegistry metrics, boolean auditClinicalValues) {}
 
   public HookService(Parts p) {
@@ -94,13 +92,12 @@ public final class HookService {
     this.orderReader = p.orderReader();
     this.tumourBoardCards = p.tumourBoardCards();
     this.orderCards = p.orderCards();
-    this.issuedCards = p.issuedCards();
     this.audit = p.audit();
     this.hasher = p.hasher();
     this.fhir = p.fhir();
     this.json = p.json();
     this.clock = p.clock();
-    this.suppression = p.suppression();
+    this.suppressionCheck = new SuppressionCheck(p.suppressions(), p.clock(), p.suppression());
     this.metrics = p.metrics();
     this.auditClinicalValues = p.auditClinicalValues();
   }
@@ -125,7 +122,7 @@ public final class HookService {
 
   private CdsResponse audited(ServiceDescriptor service, Caller caller, Function<InvocationAudit, CdsResponse> work) {
     long start = System.nanoTime();
-    InvocationAudit trail = new InvocationAudit(hasher);
+    InvocationAudit trail = new InvocationAudit(hasher, caller);
     try {
       return work.apply(trail);
     } catch (RuntimeException e) {
@@ -142,14 +139,14 @@ public final class HookService {
 
   /** Runs the pipeline without recording anything: used to warm the JVM up before the service reports ready. */
   List<Card> dryRun(ServiceDescriptor service, CdsRequest request, String rulesPageUrl) {
-    InvocationAudit trail = new InvocationAudit(hasher);
+    InvocationAudit trail = new InvocationAudit(hasher, Caller.ANONYMOUS);
     trail.identify(request);
     return cards(service, request, rulesPageUrl, trail).stream().map(IssuedCard::card).toList();
   }
 
   private CdsResponse answer(ServiceDescriptor service, CdsRequest request, String rulesPageUrl, InvocationAudit trail) {
     List<IssuedCard> issued = cards(service, request, rulesPageUrl, trail);
-    remember(service, request, issued, trail.patientHash());
+    remember(service, request, issued, trail);
     return new CdsResponse(issued.stream().map(IssuedCard::card).toList());
   }
 
@@ -180,7 +177,10 @@ public final class HookService {
     Assessment assessment = assessor.assess(features);
     List<IssuedCard> out = new ArrayList<>();
     if (service.hook().equals("patient-view")) {
-      if (assessment.applicable() && !suppressed(assessment, trail.patientHash())) {
+      SuppressionCheck.Outcome quiet = assessment.applicable() ? suppressionCheck.check(assessment, trail.patientHash())
+          : SuppressionCheck.Outcome.SHOWN;
+      trail.suppression(quiet.note());
+      if (assessment.applicable() && !quiet.quiet()) {
         out.add(tumourBoardCards.build(assessment, request.patientId(), rulesPageUrl));
       }
     } else {
@@ -210,26 +210,11 @@ public final class HookService {
     return orderReader.read(bundle, selections);
   }
 
-  /** Feedback on this recommendation, or a documented tumour board review, within the suppression period. */
-  private boolean suppressed(Assessment a, String patientHash) {
-    LocalDate today = LocalDate.now(clock);
-    if (a.features().lastTumourBoard().isKnown()
-        && !a.features().lastTumourBoard().value().isBefore(today.minusDays(suppression.toDays()))) {
-      return true;
-    }
-    try {
-      return issuedCards.feedbackSince(patientHash, CardType.TUMOUR_BOARD_REVIEW.name(), Instant.now(clock).minus(suppression));
-    } catch (RuntimeException e) {
-      log.warn("suppression check skipped: database unavailable ({})", e.getClass().getSimpleName());
-      return false;
-    }
-  }
-
-  private void remember(ServiceDescriptor service, CdsRequest request, List<IssuedCard> issued, String patientHash) {
+  private void remember(ServiceDescriptor service, CdsRequest request, List<IssuedCard> issued, InvocationAudit trail) {
     try {
       for (IssuedCard c : issued) {
-        audit.issued(new AuditWriter.IssuedCardRow(c.card().uuid(), c.type().name(), patientHash, service.id(),
-            request.hookInstance()));
+        audit.issued(new AuditWriter.IssuedCardRow(c.card().uuid(), c.type().name(), trail.patientHash(), service.id(),
+            request.hookInstance(), trail.caller().issuer(), trail.caller().tenant()));
       }
     } catch (RuntimeException e) {
       log.warn("issued cards not recorded: database unavailable ({})", e.getClass().getSimpleName());

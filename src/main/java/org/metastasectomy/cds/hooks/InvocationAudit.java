@@ -25,6 +25,7 @@ final class InvocationAudit {
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
 
   private final PatientHasher hasher;
+  private final HookService.Caller caller;
   private String hookInstance;
   private String patientHash;
   private List<String> prefetchKeys = List.of();
@@ -33,10 +34,13 @@ final class InvocationAudit {
   private Assessment assessment;
   private int status = 200;
   private String rejected;
+  private String suppression;
   private java.util.concurrent.CompletableFuture<String> inputCheck = java.util.concurrent.CompletableFuture.completedFuture(null);
 
-  InvocationAudit(PatientHasher hasher) {
+  /** @param caller who called; part of the patient key, so that suppression never crosses callers (issue 15, finding 3) */
+  InvocationAudit(PatientHasher hasher, HookService.Caller caller) {
     this.hasher = hasher;
+    this.caller = caller;
   }
 
   /** From the raw body, before it is checked: whatever can be told about the request even if it is then rejected. */
@@ -45,7 +49,7 @@ final class InvocationAudit {
     hookInstance = instance != null && HOOK_INSTANCE.matcher(instance).matches() ? instance : null;
     String patientId = body.path("context").path("patientId").asText(null);
     String fhirServer = body.path("fhirServer").isTextual() ? body.path("fhirServer").asText() : null;
-    patientHash = patientId != null && FHIR_ID.matcher(patientId).matches() ? hasher.hash(fhirServer, patientId) : null;
+    patientHash = patientId != null && FHIR_ID.matcher(patientId).matches() ? hasher.hash(caller.issuer(), caller.tenant(), fhirServer, patientId) : null;
     List<String> keys = new ArrayList<>();
     if (body.path("prefetch").isObject()) {
       body.path("prefetch").fieldNames().forEachRemaining(k -> keys.add(KEY.matcher(k).matches() ? k : "(unnamed)"));
@@ -55,12 +59,21 @@ final class InvocationAudit {
 
   void identify(CdsRequest request) {
     hookInstance = HOOK_INSTANCE.matcher(request.hookInstance()).matches() ? request.hookInstance() : null;
-    patientHash = hasher.hash(request.fhirServer(), request.patientId());
+    patientHash = hasher.hash(caller.issuer(), caller.tenant(), request.fhirServer(), request.patientId());
     prefetchKeys = request.prefetch().keySet().stream().map(k -> KEY.matcher(k).matches() ? k : "(unnamed)").toList();
   }
 
   String patientHash() {
     return patientHash;
+  }
+
+  HookService.Caller caller() {
+    return caller;
+  }
+
+  /** Why the recommendation was quieted, or that the check could not be made (issue 12, item 6); null: nothing to say. */
+  void suppression(String note) {
+    suppression = note;
   }
 
   void answered(List<IssuedCard> issued, Set<String> unavailableKeys, Assessment a) {
@@ -113,6 +126,9 @@ final class InvocationAudit {
     }
     if (rejected != null) {
       parts.add("rejected " + rejected);
+    }
+    if (suppression != null) {
+      parts.add(suppression);
     }
     if (clinicalValues && assessment != null) {
       parts.add("candidacy " + assessment.candidacy().name());
