@@ -87,7 +87,8 @@ public class SuppressionEndpoint {
 
   private static String checkedHash(String patientHash) {
     if (!HASH.matcher(patientHash).matches()) {
-      throw new InvalidEndpointRequestException("not a patient hash", "the patient is named by the 64-character hex hash of the audit row");
+      throw new InvalidEndpointRequestException("not a patient hash",
+          "the patient is named by the 64-character hex hash of the audit row");
     }
     return patientHash;
   }

@@ -2,6 +2,7 @@ package org.metastasectomy.cds.config;
 
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -63,8 +64,8 @@ public record CdsProperties(
       @DefaultValue("30") @Min(1) int cardRetentionDays) {
     public Feedback {
       if (retentionDays < suppressionDays) {
-        throw new IllegalArgumentException("cds.feedback.retention-days (" + retentionDays
-            + ") must be at least cds.feedback.suppression-days (" + suppressionDays + "): feedback that quiets a card must be kept");
+        throw new IllegalArgumentException("cds.feedback.retention-days (" + retentionDays + ") must be at least "
+            + "cds.feedback.suppression-days (" + suppressionDays + "): feedback that quiets a card must be kept");
       }
     }
   }
@@ -83,7 +84,7 @@ public record CdsProperties(
       @DefaultValue("5MB") DataSize maxBody,
       @DefaultValue("100") @Min(10) int maxNestingDepth,
       @DefaultValue("1000000") @Min(1000) int maxStringLength,
-      @DefaultValue("50") @Min(5) @jakarta.validation.constraints.Max(90) int inFlightHeapPercent,
+      @DefaultValue("50") @Min(5) @Max(90) int inFlightHeapPercent,
       @DefaultValue("10s") Duration bodyReadTimeout) {}
 
   /** Browser clients such as the CDS Hooks Sandbox. */

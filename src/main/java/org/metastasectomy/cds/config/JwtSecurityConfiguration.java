@@ -73,6 +73,7 @@ class JwtSecurityConfiguration {
             request.setAttribute(CallerAttributes.TENANT, caller.tenant());
           }
         });
-    return new CdsJwtAuthentication(resolver, new CdsBearerTokenResolver(), new SilentUnauthorizedEntryPoint(metrics, props.limits().maxBody().toBytes()));
+    SilentUnauthorizedEntryPoint entryPoint = new SilentUnauthorizedEntryPoint(metrics, props.limits().maxBody().toBytes());
+    return new CdsJwtAuthentication(resolver, new CdsBearerTokenResolver(), entryPoint);
   }
 }

@@ -12,6 +12,8 @@ import org.metastasectomy.cds.model.Assessor;
 import org.metastasectomy.cds.hooks.RequestBodyGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +38,16 @@ class RequestLimitsConfiguration {
     Gauge.builder("cds.requests.memory.reserved", budget, MemoryBudget::reserved).baseUnit("bytes")
         .description("heap reserved by requests in flight").register(metrics);
     return budget;
+  }
+
+  /**
+   * A client that asks {@code Expect: 100-continue} is told to send its body only when the service starts reading it
+   * (Tomcat's default answers at once): a request refused before that (401, 413, 503 by Content-Length) is refused
+   * before its body crosses the network.
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> continueWhenTheBodyIsRead() {
+    return factory -> factory.addConnectorCustomizers(connector -> connector.setProperty("continueResponseTiming", "onRead"));
   }
 
   @Bean

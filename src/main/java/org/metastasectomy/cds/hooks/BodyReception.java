@@ -69,7 +69,7 @@ final class BodyReception implements ReadListener, AsyncListener {
       } else if (body.size() + n > gate.maxBody()) {
         refuse(HttpStatus.PAYLOAD_TOO_LARGE, "too-costly", "request body is larger than " + gate.maxBody() + " bytes", "too-large");
       } else if (!reserve(n)) {
-        refuse(HttpStatus.SERVICE_UNAVAILABLE, "transient", "too many large requests at once; retry later", "memory");
+        refuse(HttpStatus.SERVICE_UNAVAILABLE, "transient", RequestBodyGate.BUSY, "memory");
       } else {
         body.write(chunk, 0, n);
       }
@@ -84,9 +84,9 @@ final class BodyReception implements ReadListener, AsyncListener {
       }
       return;
     }
-    long needed = Math.max(RequestBodyGate.MIN_RESERVATION, (long) body.size() * RequestBodyGate.HEAP_PER_BODY_BYTE) - reserved;
+    long needed = RequestBodyGate.cost(body.size()) - reserved;
     if (needed > 0 && !reserve(needed)) {
-      refuse(HttpStatus.SERVICE_UNAVAILABLE, "transient", "too many large requests at once; retry later", "memory");
+      refuse(HttpStatus.SERVICE_UNAVAILABLE, "transient", RequestBodyGate.BUSY, "memory");
       async.complete();
       return;
     }

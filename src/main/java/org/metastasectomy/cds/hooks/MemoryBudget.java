@@ -40,4 +40,9 @@ public final class MemoryBudget {
   public long reserved() {
     return reserved.get();
   }
+
+  /** What could be reserved now (a hint: another request may take it first). */
+  public long available() {
+    return capacity - reserved.get();
+  }
 }

@@ -40,6 +40,7 @@ public final class RequestBodyGate implements Filter {
    * read, cards), with margin: measured with 5 MB patient-view requests on a 1 GB heap (docs/reliability.md §1.4).
    */
   public static final int HEAP_PER_BODY_BYTE = 24;
+  static final String BUSY = "too many large requests at once; retry later";
   /** The least a request reserves: even a small body costs a parse, a model evaluation and its cards. */
   static final long MIN_RESERVATION = 256 * 1024;
 
@@ -78,11 +79,23 @@ public final class RequestBodyGate implements Filter {
       BodyDrain.after(request, response, maxBody);
       return;
     }
+    if (declared > 0 && cost(declared) > budget.available()) {
+      // Content-Length says it cannot fit now: refuse before receiving it. Nothing is reserved before bytes arrive, so
+      // a slow sender that announces a large body holds only what it sent.
+      refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE, "transient", BUSY, "memory");
+      BodyDrain.after(request, response, maxBody);
+      return;
+    }
     AsyncContext async = request.startAsync();
     async.setTimeout(readTimeout.toMillis());
     BodyReception reception = new BodyReception(this, request, response, async, declared);
     async.addListener(reception);
     request.getInputStream().setReadListener(reception);
+  }
+
+  /** What a request with this body reserves while it is processed. */
+  static long cost(long bodyBytes) {
+    return Math.max(MIN_RESERVATION, bodyBytes * HEAP_PER_BODY_BYTE);
   }
 
   MemoryBudget budget() {

@@ -39,7 +39,7 @@ class OverloadIT extends RunningService {
   MemoryBudget budget;
 
   @Test
-  void aLargeRequestThatDoesNotFitTheMemoryBudgetIs503WithRetryAfterWhileSmallOnesStillFit() {
+  void aLargeRequestThatDoesNotFitTheMemoryBudgetIs503WithRetryAfterWhileSmallOnesStillFit() throws IOException {
     byte[] large = largeValidRequest(5_000_000);
     long othersInFlight = budget.capacity() - 10 * 1024 * 1024; // other requests hold all but 10 MB of the budget
     assertThat(budget.tryReserve(othersInFlight)).isTrue();
@@ -50,6 +50,8 @@ class OverloadIT extends RunningService {
       assertThat(refused.body()).contains("\"resourceType\":\"OperationOutcome\"", "\"code\":\"transient\"");
       assertThat(post(Examples.request(Examples.FAVOURABLE).toString().getBytes(StandardCharsets.UTF_8)).statusCode())
           .as("a request of usual size still fits").isEqualTo(200);
+      assertThat(announceLargeBodyExpectingContinue()).as("refused before the body is sent, so it never crosses the network")
+          .startsWith("HTTP/1.1 503").doesNotContain("100 Continue");
     } finally {
       budget.release(othersInFlight);
     }
@@ -87,6 +89,16 @@ class OverloadIT extends RunningService {
       for (Socket s : slow) {
         s.close();
       }
+    }
+  }
+
+  /** The headers of a 5 MB request that waits for 100 Continue before sending its body, and the first answer. */
+  private String announceLargeBodyExpectingContinue() throws IOException {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.getOutputStream().write(("POST " + HOOK + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+          + "Expect: 100-continue\r\nContent-Length: 5000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      return readAnswer(socket, Duration.ofSeconds(5));
     }
   }
 
