@@ -238,7 +238,7 @@ class HostileInputIT extends RunningService {
   }
 
   @Test
-  void aHookInstanceLongerThanTheAuditColumnIs400AndItsAuditRowIsWritten() {
+  void aHookInstanceLongerThanTheAuditColumnIs400NamingIt() {
     ObjectNode request = Examples.request(Examples.FAVOURABLE).put("hookInstance", "h".repeat(101));
 
     Http.Reply reply = http.hook(Examples.PATIENT_VIEW, request);
