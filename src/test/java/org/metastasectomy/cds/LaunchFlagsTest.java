@@ -21,24 +21,24 @@ class LaunchFlagsTest {
   static final String EXIT_ON_OOM = "-XX:+ExitOnOutOfMemoryError";
 
   @Test
-  void theImageEntryPointExitsOnOutOfMemory() {
-    Matcher entry = Pattern.compile("(?m)^ENTRYPOINT (.*)$").matcher(DeploymentFiles.text("Dockerfile"));
-    assertThat(entry.find()).isTrue();
-    assertThat(entry.group(1)).contains("\"java\"", "\"" + EXIT_ON_OOM + "\"", "\"-jar\"");
+  void theImageExitsOnOutOfMemory() {
+    Matcher options = Pattern.compile("<JAVA_TOOL_OPTIONS>([^<]*)</JAVA_TOOL_OPTIONS>").matcher(DeploymentFiles.text("pom.xml"));
+    assertThat(options.find()).as("the image's JVM options (Jib, profile image)").isTrue();
+    assertThat(options.group(1)).contains(EXIT_ON_OOM);
   }
 
   @Test
-  void composeAndKubernetesKeepTheImageEntryPoint() {
+  void composeAndKubernetesKeepTheImagesOptions() {
     JsonNode services = DeploymentFiles.yaml("docker-compose.yml").path("services");
     for (String name : List.of("cds", "load-examples")) {
       JsonNode service = services.path(name);
-      assertThat(service.path("build").isMissingNode() && service.path("image").isMissingNode()).isFalse();
       assertThat(service.path("entrypoint").isMissingNode()).as(name + " keeps the image's entry point").isTrue();
-      assertThat(service.path("environment").path("JAVA_TOOL_OPTIONS").asText("")).doesNotContain("-XX:-ExitOnOutOfMemoryError");
+      assertThat(service.path("environment").path("JAVA_TOOL_OPTIONS").asText(EXIT_ON_OOM)).as(name).contains(EXIT_ON_OOM);
     }
     JsonNode container = DeploymentFiles.yaml("deploy/kubernetes/deployment.yaml").at("/spec/template/spec/containers/0");
-    assertThat(container.path("command").isMissingNode() || container.path("command").toString().contains(EXIT_ON_OOM))
-        .as("the Kubernetes container keeps the image's entry point").isTrue();
+    assertThat(container.path("command").isMissingNode()).as("the Kubernetes container keeps the image's entry point").isTrue();
+    JsonNode configMap = DeploymentFiles.yaml("deploy/kubernetes/configmap.yaml").path("data");
+    assertThat(configMap.path("JAVA_TOOL_OPTIONS").asText(EXIT_ON_OOM)).contains(EXIT_ON_OOM);
   }
 
   @Test

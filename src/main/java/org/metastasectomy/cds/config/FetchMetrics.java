@@ -8,7 +8,7 @@ import org.metastasectomy.cds.intake.FetchListener;
 /**
  * Prometheus {@code cds_fhir_fetch_seconds}: prefetch keys fetched from the EHR's FHIR server (the fallback when the
  * EHR did not prefetch), by outcome (success, failure) and reason (ok, not_allowed, timeout, circuit_open, http_4xx,
- * http_5xx, unreachable).
+ * http_5xx, too_large, unreachable).
  */
 final class FetchMetrics implements FetchListener {
   private final MeterRegistry registry;

@@ -2,8 +2,6 @@ package org.metastasectomy.cds.config;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.LenientErrorHandler;
-import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
@@ -78,7 +76,11 @@ class ServiceConfiguration {
     }, new ThreadPoolExecutor.AbortPolicy());
   }
 
-  /** One pooled HTTP client for all EHR calls: connection reuse, timeouts, and no redirects (never to another host). */
+  /**
+   * One pooled HTTP client for all EHR calls: connection reuse, timeouts, no redirects (never to another host), no
+   * automatic retries (the one retry of a GET is decided by EhrFhirClient, which knows the deadline) and no automatic
+   * unpacking (the client's gzip unpacking has no limit; intake/FhirGet unpacks within the cap).
+   */
   @Bean(destroyMethod = "close")
   CloseableHttpClient ehrHttpClient(CdsProperties props) {
     RequestConfig config = RequestConfig.custom()
@@ -86,12 +88,13 @@ class ServiceConfiguration {
         .setConnectionRequestTimeout((int) props.fhir().connectTimeout().toMillis())
         .setSocketTimeout((int) props.fhir().readTimeout().toMillis())
         .setRedirectsEnabled(false)
+        .setContentCompressionEnabled(false)
         .build();
-    // Automatic retries stay off here: the one retry of a GET is decided by EhrFhirClient, which knows the deadline.
     return HttpClientBuilder.create()
         .setDefaultRequestConfig(config)
         .disableRedirectHandling()
         .disableAutomaticRetries()
+        .disableContentCompression()
         .setMaxConnTotal(props.fhir().maxConcurrency() * 4)
         .setMaxConnPerRoute(props.fhir().maxConcurrency())
         .useSystemProperties()
@@ -99,33 +102,30 @@ class ServiceConfiguration {
   }
 
   /**
-   * The EHR client factory, in a FhirContext of its own: HAPI's generic client sends through its context's factory, so
-   * configuring the shared (JVM-wide, cached) context would change every other user of it. Its parsers log nothing
-   * about what they read: HAPI's default lenient handler would log invalid values, which are patient data.
+   * The EHR client, with a FhirContext of its own whose parsers log nothing about what they read: HAPI's default
+   * lenient handler would log invalid values, which are patient data.
    */
   @Bean
-  IRestfulClientFactory ehrClientFactory(CloseableHttpClient ehrHttpClient) {
+  EhrFhirClient ehrFhirClient(CloseableHttpClient ehrHttpClient, FhirServerPolicy policy, CdsProperties props,
+      ExecutorService fhirFetchExecutor, MeterRegistry metrics) {
     FhirContext ehr = FhirContext.forR4();
     ehr.setParserErrorHandler(new LenientErrorHandler(false));
-    IRestfulClientFactory factory = ehr.getRestfulClientFactory();
-    factory.setHttpClient(ehrHttpClient);
-    factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
-    return factory;
+    CircuitBreakers breakers = new CircuitBreakers(props.fhir().breakerMinimumCalls(), props.fhir().breakerOpenFor(),
+        props.fhir().readTimeout());
+    return new EhrFhirClient(ehrHttpClient, ehr, policy, fetchSettings(props.fhir()), fhirFetchExecutor, breakers,
+        new FetchMetrics(metrics));
   }
 
-  @Bean
-  EhrFhirClient ehrFhirClient(IRestfulClientFactory ehrClientFactory, FhirServerPolicy policy, CdsProperties props,
-      ExecutorService fhirFetchExecutor, MeterRegistry metrics) {
-    CdsProperties.Fhir f = props.fhir();
-    FetchSettings settings = new FetchSettings(f.connectTimeout(), f.readTimeout(), f.deadline(), f.maxPages(), f.maxConcurrency());
-    CircuitBreakers breakers = new CircuitBreakers(f.breakerMinimumCalls(), f.breakerOpenFor(), f.readTimeout());
-    return new EhrFhirClient(ehrClientFactory, policy, settings, fhirFetchExecutor, breakers, new FetchMetrics(metrics));
+  static FetchSettings fetchSettings(CdsProperties.Fhir f) {
+    return new FetchSettings(f.connectTimeout(), f.readTimeout(), f.deadline(), f.patientViewDeadline(), f.maxPages(),
+        f.maxConcurrency(), Math.min(f.maxConcurrencyPerServer(), f.maxConcurrency()), f.pageSize(),
+        f.maxAnswerSize().toBytes(), f.maxEntries());
   }
 
   /** HAPI warmed up before the service reports ready, so the first patient's fetch fits the deadline. */
   @Bean
-  ApplicationRunner fhirWarmUp(FhirContext fhir, IRestfulClientFactory ehrClientFactory) {
-    return args -> FhirWarmUp.run(fhir, ehrClientFactory);
+  ApplicationRunner fhirWarmUp(FhirContext fhir, EhrFhirClient ehrFhirClient) {
+    return args -> FhirWarmUp.run(fhir, ehrFhirClient);
   }
 
   @Bean

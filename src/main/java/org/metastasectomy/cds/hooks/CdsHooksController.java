@@ -38,7 +38,7 @@ public class CdsHooksController {
 
   @PostMapping(path = "/cds-services/{id}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   public CdsResponse invoke(@PathVariable String id, HttpServletRequest http) throws IOException {
-    ServiceDescriptor service = services.find(id).orElseThrow(() -> new UnknownServiceException(id));
+    ServiceDescriptor service = services.find(id).orElseThrow(() -> unknown(id));
     InputStream body = http.getInputStream();
     long length = http.getContentLengthLong();
     return hooks.invoke(service, () -> bodies.read(body, length), urls.rulesPage(http), CallerAttributes.caller(http));
@@ -46,8 +46,12 @@ public class CdsHooksController {
 
   @PostMapping(path = "/cds-services/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Integer> feedback(@PathVariable String id, HttpServletRequest http) throws IOException {
-    services.find(id).orElseThrow(() -> new UnknownServiceException(id));
+    services.find(id).orElseThrow(() -> unknown(id));
     int stored = feedback.accept(id, bodies.read(http.getInputStream(), http.getContentLengthLong()), CallerAttributes.caller(http));
     return Map.of("stored", stored);
+  }
+
+  private UnknownServiceException unknown(String id) {
+    return new UnknownServiceException(id, services.all().stream().map(ServiceDescriptor::id).toList());
   }
 }

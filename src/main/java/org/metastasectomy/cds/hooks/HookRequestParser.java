@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.metastasectomy.cds.cdshooks.CdsRequest;
 import org.metastasectomy.cds.cdshooks.FhirAuthorization;
+import org.metastasectomy.cds.intake.FhirServerPolicy;
 
 /** Checks a hook request's shape against the spec and the hook's context table, naming the first bad field. */
 final class HookRequestParser {
@@ -28,6 +29,11 @@ final class HookRequestParser {
       throw new BadRequestException("hookInstance", "hookInstance must be a UUID: at most 100 visible ASCII characters");
     }
     String fhirServer = text(body, "fhirServer", false);
+    if (fhirServer != null) {
+      FhirServerPolicy.notABaseUrl(fhirServer).ifPresent(why -> {
+        throw new BadRequestException("fhirServer", why);
+      });
+    }
     FhirAuthorization auth = authorization(body.get("fhirAuthorization"), fhirServer);
     JsonNode context = body.get("context");
     if (context == null || !context.isObject()) {

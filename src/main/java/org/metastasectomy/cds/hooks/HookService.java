@@ -146,6 +146,8 @@ public final class HookService {
 
   private CdsResponse answer(ServiceDescriptor service, CdsRequest request, String rulesPageUrl, InvocationAudit trail) {
     List<IssuedCard> issued = cards(service, request, rulesPageUrl, trail);
+    // counted here, not in cards(): the warm-up's dry runs are not cards anyone was shown
+    issued.forEach(c -> metrics.counter("cds.cards", "type", c.type().name()).increment());
     remember(service, request, issued, trail);
     return new CdsResponse(issued.stream().map(IssuedCard::card).toList());
   }
@@ -188,7 +190,6 @@ public final class HookService {
         out.add(orderCards.build(alert, request.patientId(), rulesPageUrl));
       }
     }
-    out.forEach(c -> metrics.counter("cds.cards", "type", c.type().name()).increment());
     trail.answered(out, data.unavailable(), assessment);
     return out;
   }

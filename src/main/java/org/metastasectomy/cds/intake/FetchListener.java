@@ -9,7 +9,7 @@ public interface FetchListener {
 
   /**
    * @param outcome {@code ok}, or why not: {@code not_allowed}, {@code timeout}, {@code circuit_open},
-   *     {@code http_4xx}, {@code http_5xx}, {@code unreachable}
+   *     {@code http_4xx}, {@code http_5xx}, {@code too_large} (a cap on the answer), {@code unreachable}
    */
   void fetched(String outcome, Duration elapsed);
 }

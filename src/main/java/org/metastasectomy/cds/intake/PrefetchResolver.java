@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.metastasectomy.cds.cdshooks.CdsRequest;
@@ -50,7 +51,7 @@ public final class PrefetchResolver {
     if (!toFetch.isEmpty()) {
       if (client.canReach(request.fhirServer())) {
         String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
-        client.fetchAll(request.fhirServer(), token, toFetch).forEach((key, result) -> {
+        client.fetchAll(request.fhirServer(), token, toFetch, client.settings().deadlineFor(service.hook())).forEach((key, result) -> {
           if (result.failed()) {
             failures.put(key, result.failure());
           } else {
@@ -58,9 +59,15 @@ public final class PrefetchResolver {
           }
         });
       } else {
-        String why = request.fhirServer() == null ? "not prefetched and no fhirServer given" : "not prefetched and fhirServer is not allowed";
+        String why = request.fhirServer() == null ? "not prefetched and no fhirServer given" : notAllowed(request.fhirServer(), toFetch);
         toFetch.keySet().forEach(k -> failures.put(k, why));
       }
+    }
+    if (templates.containsKey(PrefetchKeys.PATIENT) && !failures.containsKey(PrefetchKeys.PATIENT)) {
+      Optional<String> unusable = fetched.containsKey(PrefetchKeys.PATIENT)
+          ? PatientCheck.fetched(fetched.get(PrefetchKeys.PATIENT), request.patientId())
+          : PatientCheck.prefetched(usable.get(PrefetchKeys.PATIENT), request.patientId());
+      unusable.ifPresent(why -> failures.put(PrefetchKeys.PATIENT, why));
     }
     List<String> missingRequired = new ArrayList<>();
     failures.forEach((key, why) -> {
@@ -79,6 +86,15 @@ public final class PrefetchResolver {
     return new PrefetchData(request.patientId(), usable, fetched, unavailable);
   }
 
+
+  /** The reason in the 412, and a log line: the operator adds the server to the allow-list or the EHR prefetches. */
+  private static String notAllowed(String fhirServer, Map<String, String> keys) {
+    String origin = ServerOrigin.of(fhirServer);
+    log.warn("fhirServer {} is not on cds.fhir.allowed-servers (CDS_FHIR_ALLOWEDSERVERS_0, ...): prefetch keys {} not "
+        + "fetched", origin, keys.keySet());
+    return "not prefetched, and fhirServer " + origin + " is not allowed: the service's operator must add it to "
+        + "cds.fhir.allowed-servers";
+  }
 
   private static boolean isOperationOutcome(JsonNode value) {
     return value != null && value.isObject() && "OperationOutcome".equals(value.path("resourceType").asText());

@@ -53,6 +53,10 @@ class GoldenExamplesIT {
   @DynamicPropertySource
   static void allowWireMock(DynamicPropertyRegistry registry) {
     registry.add("cds.fhir.allowed-servers[0]", () -> ehr.baseUrl() + "/fhir");
+    // golden answers, not timing: wide limits so that a loaded build machine cannot turn the fallback into a 412
+    registry.add("cds.fhir.read-timeout", () -> "10s");
+    registry.add("cds.fhir.deadline", () -> "20s");
+    registry.add("cds.fhir.patient-view-deadline", () -> "20s");
   }
 
   @LocalServerPort

@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class FhirFallbackIT extends RunningService {
   static final FhirServerStub EHR = new FhirServerStub();
   /** Also the least time that must be left before the deadline for a retry: wide, so timing jitter cannot blur the test. */
-  static final Duration CONNECT_TIMEOUT = Duration.ofMillis(1500);
+  static final Duration CONNECT_TIMEOUT = Duration.ofMillis(2000);
   static final Duration READ_TIMEOUT = Duration.ofMillis(2500);
   static final Duration DEADLINE = Duration.ofMillis(4000);
   static final int MAX_PAGES = 10;
@@ -49,6 +49,7 @@ class FhirFallbackIT extends RunningService {
     registry.add("cds.fhir.connect-timeout", () -> CONNECT_TIMEOUT.toMillis() + "ms");
     registry.add("cds.fhir.read-timeout", () -> READ_TIMEOUT.toMillis() + "ms");
     registry.add("cds.fhir.deadline", () -> DEADLINE.toMillis() + "ms");
+    registry.add("cds.fhir.patient-view-deadline", () -> DEADLINE.toMillis() + "ms");
     registry.add("cds.fhir.max-pages", () -> MAX_PAGES);
   }
 
@@ -217,6 +218,29 @@ class FhirFallbackIT extends RunningService {
     assertThat(reply.json().path("issue").path(0).path("diagnostics").asText()).contains("HTTP 404");
   }
 
+  /** Issue 14: data about another patient, or no Patient at all, is a 412 naming the key, never a silent empty 200. */
+  @Test
+  void aPatientOtherThanContextPatientIdOrANullPatientIs412NamingTheKey() {
+    ObjectNode otherPatient = Examples.request(Examples.FAVOURABLE);
+    ((ObjectNode) otherPatient.path("prefetch").path("patient")).put("id", "someone-else");
+    ObjectNode nullPatient = Examples.request(Examples.FAVOURABLE);
+    ((ObjectNode) nullPatient.path("prefetch")).putNull("patient");
+    String base = EHR.base("other-patient");
+    EHR.serveExample(base);
+    EHR.stubRead(base, FhirServerStub.ok(Examples.fhirServerFile("Patient.json").replace(
+        "\"id\": \"" + Examples.PATIENT_ID + "\"", "\"id\": \"someone-else\"")));
+
+    for (ObjectNode request : new ObjectNode[] {otherPatient, nullPatient, Examples.missingPrefetchRequest(base, TOKEN)}) {
+      Http.Reply reply = http.hook(Examples.PATIENT_VIEW, request);
+
+      assertThat(reply.status()).as(reply.body()).isEqualTo(412);
+      assertThat(reply.json().path("resourceType").asText()).isEqualTo("OperationOutcome");
+      assertThat(reply.json().path("issue").path(0).path("expression").toString()).isEqualTo("[\"prefetch.patient\"]");
+      assertThat(reply.json().path("issue").path(0).path("diagnostics").asText()).containsAnyOf("context.patientId", "null")
+          .doesNotContain("someone-else");
+    }
+  }
+
   @Test
   void oneRetryRecoversFromAPassing500() {
     String base = EHR.base("retry-500");
@@ -247,13 +271,12 @@ class FhirFallbackIT extends RunningService {
   void noRetryWhenTheDeadlineIsTooCloseForIt() {
     String base = EHR.base("retry-late");
     EHR.serveExample(base);
-    // The 500 is complete about 1.2 s before the deadline (bytes keep coming, so no read timeout): less than the connect
-    // timeout (1.5 s) is left, so no retry may start. A retry would get a quick 500 and show in the journal at once.
+    // The 500 comes 2.3 s into the 4 s deadline (within the 2.5 s read timeout): 1.7 s are left, less than the connect
+    // timeout (2 s), so no retry may start. A retry would get a quick 500 and show in the journal at once.
     String scenario = base + "Observation";
     EHR.stubFor(EHR.search(base, "Observation").inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(500).withGzipDisabled(true)
-            .withBody("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"exception\"}]}")
-            .withChunkedDribbleDelay(12, (int) (DEADLINE.toMillis() - CONNECT_TIMEOUT.toMillis() + 700)))
+        .willReturn(aResponse().withStatus(500).withFixedDelay((int) (DEADLINE.toMillis() - CONNECT_TIMEOUT.toMillis() + 300))
+            .withBody("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"exception\"}]}"))
         .willSetStateTo("answered late"));
     EHR.stubFor(EHR.search(base, "Observation").inScenario(scenario).whenScenarioStateIs("answered late")
         .willReturn(aResponse().withStatus(500)));

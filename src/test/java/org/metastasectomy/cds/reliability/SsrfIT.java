@@ -129,11 +129,16 @@ class SsrfIT extends RunningService {
         base + "/%2e%2e/%2e%2e/admin",
         "http://" + allowedHostPort + "@" + attackerHostPort + "/fhir/tricks",
         EHR.allowedBase() + "-evil",
-        base + "?_format=json",
         EHR.allowedBase().replace("/fhir", "") + "0/fhir"}) {
       Http.Reply reply = http.hook(Examples.PATIENT_VIEW, Examples.missingPrefetchRequest(tricky, TOKEN));
-      assertThat(reply.status()).as(tricky).isEqualTo(412);
-      assertThat(reply.json().path("issue").path(0).path("diagnostics").asText()).as(tricky).contains("not allowed");
+      String diagnostics = reply.json().path("issue").path(0).path("diagnostics").asText();
+      if (reply.status() == 400) {
+        // a port beyond 65535 is no URL at all: refused as not a base URL
+        assertThat(diagnostics).as(tricky).contains("base URL");
+      } else {
+        assertThat(reply.status()).as(tricky).isEqualTo(412);
+        assertThat(diagnostics).as(tricky).contains("not allowed");
+      }
     }
     assertThat(EHR.totalRequests()).isZero();
     assertThat(ATTACKER.totalRequests()).isZero();
@@ -143,5 +148,25 @@ class SsrfIT extends RunningService {
     ObjectNode page = (ObjectNode) Examples.parse(Examples.fhirServerFile(type + ".json"));
     page.withArray("link").addObject().put("relation", "next").put("url", next);
     EHR.stubSearch(base, type, FhirServerStub.ok(page.toString()));
+  }
+
+  /** Issue 14: a resource or search URL as fhirServer is a 400 that names the expected form, whatever was prefetched. */
+  @Test
+  void aFhirServerThatIsNotABaseUrlIs400() {
+    String base = EHR.base("not-a-base");
+    for (String notABase : new String[] {base + "/Patient", base + "/Patient/" + Examples.PATIENT_ID, base + "?_format=json"}) {
+      Http.Reply fallback = http.hook(Examples.PATIENT_VIEW, Examples.missingPrefetchRequest(notABase, TOKEN));
+      ObjectNode prefetched = Examples.request(Examples.FAVOURABLE);
+      prefetched.put("fhirServer", notABase);
+      Http.Reply withPrefetch = http.hook(Examples.PATIENT_VIEW, prefetched);
+
+      for (Http.Reply reply : new Http.Reply[] {fallback, withPrefetch}) {
+        assertThat(reply.status()).as(notABase).isEqualTo(400);
+        assertThat(reply.json().path("issue").path(0).path("expression").toString()).contains("fhirServer");
+        assertThat(reply.json().path("issue").path(0).path("diagnostics").asText()).contains("base URL")
+            .contains("https://ehr.example.org/fhir");
+      }
+    }
+    assertThat(EHR.totalRequests()).isZero();
   }
 }

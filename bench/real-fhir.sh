@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# The fallback on a real FHIR server (issue 14): latency of hook calls without prefetch, the service fetching every key
+# from a HAPI FHIR JPA server (fhir-test-server/, H2) loaded by the service's own load-examples and then restarted.
+# For every example: the first call after the restart (cold), then warm calls (p50/p99), beside the slowest single
+# query of that patient timed alone against the server; and whether the answer equals the prefetch answer.
+#
+#   bench/real-fhir.sh [--warm 30] [--jar target/metastasectomy-cds-0.1.0.jar] [--service-args "--cds.fhir.x=y"]
+#
+# Writes bench/results/<UTC date-time>-real-fhir.md. Talks to 127.0.0.1 only. See bench/README.md.
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+WARM=30
+JAR=""
+SERVICE_ARGS=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --warm) WARM=$2; shift 2 ;;
+    --jar) JAR=$2; shift 2 ;;
+    --service-args) SERVICE_ARGS=$2; shift 2 ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+
+OUT="$BENCH_DIR/target/real-fhir"
+rm -rf "$OUT" && mkdir -p "$OUT/db" "$OUT/bodies" "$BENCH_DIR/results"
+STAMP=$(date -u +%Y-%m-%d-%H%M)
+REPORT="$BENCH_DIR/results/$STAMP-real-fhir.md"
+log() { printf '[real-fhir %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+for tool in java curl jq; do command -v "$tool" >/dev/null 2>&1 || die "$tool is required (apt-get install $tool)"; done
+
+# ---------------------------------------------------------------- only the processes started here are stopped
+PIDS=()
+cleanup() { local p; for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
+  || echo $((20000 + RANDOM % 20000)); }
+
+# ---------------------------------------------------------------- build what is missing
+[ -n "$JAR" ] || JAR=$(ls "$ROOT"/target/metastasectomy-cds-*.jar 2>/dev/null | head -1 || true)
+if [ -z "$JAR" ]; then log "building the service jar"; (cd "$ROOT" && ./mvnw -B -q -DskipTests package); JAR=$(ls "$ROOT"/target/metastasectomy-cds-*.jar | head -1); fi
+SERVER_JAR="$ROOT/fhir-test-server/target/fhir-test-server.jar"
+if [ ! -f "$SERVER_JAR" ]; then log "building fhir-test-server"; (cd "$ROOT" && ./mvnw -B -q -f fhir-test-server/pom.xml -DskipTests package); fi
+
+FHIR_PORT=$(free_port)
+start_fhir() { # $1 = log file, then extra options
+  local logf=$1; shift
+  java -Xmx1g -jar "$SERVER_JAR" --database "$OUT/db" --port "$FHIR_PORT" --stop-when-stdin-closes false "$@" \
+    > "$logf" 2>&1 < /dev/null &
+  FHIR_PID=$!; PIDS+=("$FHIR_PID")
+  local i; for i in $(seq 1 1200); do grep -q 'FHIR-TEST-SERVER READY' "$logf" && return 0; kill -0 "$FHIR_PID" 2>/dev/null || die "FHIR server died: $logf"; sleep 0.5; done
+  die "FHIR server did not start: $logf"
+}
+stop_fhir() { kill "$FHIR_PID" 2>/dev/null || true; wait "$FHIR_PID" 2>/dev/null || true; }
+
+log "starting the FHIR server and loading the examples"
+start_fhir "$OUT/fhir-load.log"
+java -jar "$JAR" load-examples --fhir-server "http://127.0.0.1:$FHIR_PORT/fhir" | tee "$OUT/load.log" >&2
+stop_fhir
+log "restarting it (it writes its links as http://localhost:$FHIR_PORT/fhir: an alias)"
+start_fhir "$OUT/fhir.log" --server-address "http://localhost:$FHIR_PORT/fhir/"
+FHIR_START_MS=$(grep -o 'READY [^ ]* [0-9]*' "$OUT/fhir.log" | awk '{print $3}')
+BASE="http://127.0.0.1:$FHIR_PORT/fhir"
+
+SERVICE_PORT=$(free_port)
+mkdir -p "$OUT/service-workdir"
+(cd "$OUT/service-workdir" && exec java -jar "$JAR" --server.port="$SERVICE_PORT" \
+  "--cds.fhir.allowed-servers[0]=$BASE http://localhost:$FHIR_PORT/fhir" $SERVICE_ARGS) > "$OUT/service.log" 2>&1 &
+PIDS+=("$!")
+for i in $(seq 1 600); do curl -fs "http://127.0.0.1:$SERVICE_PORT/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs "http://127.0.0.1:$SERVICE_PORT/actuator/health/readiness" >/dev/null || die "service not ready: $OUT/service.log"
+log "service ready on $SERVICE_PORT"
+
+ms() { awk '{printf "%d\n", $1 * 1000}'; }
+post() { # $1 service id, $2 body file, $3 response file -> prints ms; the HTTP status is appended to $3.status
+  curl -s -o "$3" -w '%{http_code} %{time_total}\n' -H 'Content-Type: application/json' --data-binary @"$2" \
+    "http://127.0.0.1:$SERVICE_PORT/cds-services/$1" | tee -a "$3.status" | awk '{print $2}' | ms
+}
+pct() { sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int((NR-1)*p/100)+1; print a[i]}'; }
+cards() { jq -S 'del(.. | .uuid?)' "$1" 2>/dev/null; }
+
+ROWS=()
+for dir in "$ROOT"/cds-hooks/examples/*/; do
+  name=$(basename "$dir"); req="$dir/request.json"; [ -f "$req" ] || continue
+  hook=$(jq -r .hook "$req"); service="metastasectomy-$hook"
+  patient=$(jq -r .context.patientId "$req")
+  jq -c --arg s "$BASE" 'del(.prefetch) | .fhirServer = $s
+    | .fhirAuthorization = {access_token: "bench-token", token_type: "Bearer", expires_in: 300, scope: "patient/*.read", subject: "cds"}' \
+    "$req" > "$OUT/bodies/$name-fallback.json"
+  jq -c . "$req" > "$OUT/bodies/$name-prefetch.json"
+  cold=$(post "$service" "$OUT/bodies/$name-fallback.json" "$OUT/$name-cold.json")
+  for i in $(seq 1 "$WARM"); do post "$service" "$OUT/bodies/$name-fallback.json" "$OUT/$name-warm.json"; done > "$OUT/$name-warm.ms"
+  post "$service" "$OUT/bodies/$name-prefetch.json" "$OUT/$name-prefetch.json" > /dev/null
+  same="yes"
+  if jq -e 'has("prefetch")' "$req" >/dev/null; then
+    [ "$(cards "$OUT/$name-cold.json")" = "$(cards "$OUT/$name-prefetch.json")" ] || same="NO"
+  fi
+  [ "$(cards "$OUT/$name-cold.json")" = "$(cards "$OUT/$name-warm.json")" ] || same="NO (cold != warm)"
+  grep -q 'Could not be fetched' "$OUT/$name-cold.json" && same="$same; cold card names missing data"
+  not200=$(cat "$OUT/$name-cold.json.status" "$OUT/$name-warm.json.status" | awk '$1 != 200' | wc -l)
+  [ "$not200" -eq 0 ] || same="$same; $not200 of $((WARM + 1)) fallback answers not 200 (412: see $OUT/service.log)"
+  # the slowest of the service's six queries for this patient, each timed alone against the server (warm, p50 of 10)
+  slowest=0
+  while read -r template; do
+    q=$(echo "$template" | sed "s/{{context.patientId}}/$patient/")
+    case "$q" in *\?*) q="$q&_count=200" ;; esac
+    url="$BASE/$(printf '%s' "$q" | sed 's/|/%7C/g')"
+    p50=$(for i in $(seq 1 10); do curl -s -o /dev/null -w '%{time_total}\n' -H 'Accept: application/fhir+json' "$url"; done | awk '{printf "%d\n", $1*1000}' | pct 50)
+    [ "$p50" -gt "$slowest" ] && slowest=$p50
+  done < <(jq -r --arg id "$service" '.services[] | select(.id == $id) | .prefetch[]' "$ROOT/cds-hooks/services/discovery.json")
+  p50=$(pct 50 < "$OUT/$name-warm.ms"); p99=$(pct 99 < "$OUT/$name-warm.ms")
+  deadline=$([ "$hook" = patient-view ] && echo 3000 || echo 1500)
+  ok_warm=$([ "$p50" -le $((slowest + 15)) ] && echo pass || echo FAIL)
+  ok_cold=$([ "$cold" -le "$deadline" ] && echo pass || echo FAIL)
+  ROWS+=("| $name | $hook | $cold | $p50 | $p99 | $slowest | $ok_warm | $ok_cold ($deadline) | $same |")
+  log "$name: cold $cold ms, warm p50 $p50 p99 $p99, slowest query $slowest ms, same cards: $same"
+done
+
+{
+  echo "# Fallback on a real FHIR server — $STAMP UTC"
+  echo
+  echo "HAPI FHIR JPA server 8.8.0 (fhir-test-server/, H2 file database) loaded by \`load-examples\`, then restarted"
+  echo "(start ${FHIR_START_MS} ms) and met cold; its paging links name it http://localhost (an alias of 127.0.0.1)."
+  echo "Service: \`$(basename "$JAR")\` with default settings$([ -n "$SERVICE_ARGS" ] && echo " and \`$SERVICE_ARGS\`")."
+  echo "Cold: the first call for that example after the server restart (the first row is also the server's first search)."
+  echo "Warm: $WARM calls in a row, one at a time. Slowest query: p50 of 10 calls of each of the service's six queries"
+  echo "for that patient, alone, with \`_count=200\`. Targets: warm p50 ≤ slowest query + 15 ms; cold within the deadline."
+  echo
+  echo "| example | hook | cold ms | warm p50 ms | warm p99 ms | slowest query ms | warm target | cold target | same cards as prefetch |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${ROWS[@]}"
+  echo
+  echo "Machine: $(nproc) cores, load average at the end $(cut -d' ' -f1-3 /proc/loadavg). Command: \`bench/real-fhir.sh --warm $WARM\`."
+} > "$REPORT"
+log "report: $REPORT"
+cat "$REPORT"
