@@ -48,7 +48,8 @@ class LaunchFlagsTest {
         Path.of("cds-hooks/README.md")), Files.list(Path.of("docs")))) {
       docs = files.filter(p -> p.toString().endsWith(".md") && Files.exists(p)).toList();
     }
-    Pattern javaCommand = Pattern.compile("(?m)\\bjava((?: -[^ `]+)*) -jar\\b");
+    // a JVM that starts the jar and keeps running (not `--help`, which prints and exits)
+    Pattern javaCommand = Pattern.compile("(?m)\\bjava((?: -[^ `]+)*) -jar(?! \\S+ --help)\\b");
     int found = 0;
     for (Path doc : docs) {
       Matcher m = javaCommand.matcher(read(doc));
