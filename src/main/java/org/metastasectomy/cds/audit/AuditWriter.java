@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.metastasectomy.cds.feedback.IssuedCardRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -158,7 +159,8 @@ public final class AuditWriter implements AutoCloseable {
     if (row instanceof AuditRepository.AuditEvent event) {
       audit.append(event);
     } else if (row instanceof IssuedCardRow c) {
-      issuedCards.record(c);
+      issuedCards.record(new IssuedCardRepository.IssuedCardRecord(c.cardUuid(), c.cardType(), c.patientHash(),
+          c.serviceId(), c.issuer(), c.tenant()), c.hookInstance());
     }
   }
 }

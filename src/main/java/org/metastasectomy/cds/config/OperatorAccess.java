@@ -3,8 +3,8 @@ package org.metastasectomy.cds.config;
 import java.time.Clock;
 import java.time.Duration;
 import org.metastasectomy.cds.audit.PatientHasher;
-import org.metastasectomy.cds.audit.SuppressionEndpoint;
-import org.metastasectomy.cds.audit.SuppressionRepository;
+import org.metastasectomy.cds.feedback.SuppressionEndpoint;
+import org.metastasectomy.cds.feedback.SuppressionRepository;
 import org.metastasectomy.cds.security.OperatorCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,7 @@ class OperatorAccess {
 
   @Bean
   SuppressionEndpoint suppressionEndpoint(SuppressionRepository suppressions, PatientHasher hasher, Clock clock, CdsProperties props) {
-    return new SuppressionEndpoint(suppressions, hasher, clock, Duration.ofDays(props.feedback().suppressionDays()));
+    return new SuppressionEndpoint(suppressions, hasher::hash, clock, Duration.ofDays(props.feedback().suppressionDays()));
   }
 
   @Bean

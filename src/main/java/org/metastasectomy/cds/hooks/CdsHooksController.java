@@ -7,6 +7,7 @@ import java.util.Map;
 import org.metastasectomy.cds.cdshooks.CdsResponse;
 import org.metastasectomy.cds.cdshooks.DiscoveryResponse;
 import org.metastasectomy.cds.cdshooks.ServiceDescriptor;
+import org.metastasectomy.cds.feedback.FeedbackService;
 import org.metastasectomy.cds.knowledge.ServiceCatalogue;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,12 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CdsHooksController {
   private final ServiceCatalogue services;
-  private final HookService hooks;
+  private final HookPipeline hooks;
   private final FeedbackService feedback;
   private final JsonBodyReader bodies;
   private final PublicUrls urls;
 
-  public CdsHooksController(ServiceCatalogue services, HookService hooks, FeedbackService feedback, JsonBodyReader bodies, PublicUrls urls) {
+  public CdsHooksController(ServiceCatalogue services, HookPipeline hooks, FeedbackService feedback, JsonBodyReader bodies, PublicUrls urls) {
     this.services = services;
     this.hooks = hooks;
     this.feedback = feedback;
@@ -47,7 +48,9 @@ public class CdsHooksController {
   @PostMapping(path = "/cds-services/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Integer> feedback(@PathVariable String id, HttpServletRequest http) throws IOException {
     services.find(id).orElseThrow(() -> unknown(id));
-    int stored = feedback.accept(id, bodies.read(http.getInputStream(), http.getContentLengthLong()), CallerAttributes.caller(http));
+    Caller caller = CallerAttributes.caller(http);
+    int stored = feedback.accept(id, bodies.read(http.getInputStream(), http.getContentLengthLong()), caller.issuer(),
+        caller.tenant());
     return Map.of("stored", stored);
   }
 

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.metastasectomy.cds.reading.InvalidPrefetchException;
+import org.metastasectomy.cds.feedback.FeedbackUnavailableException;
+import org.metastasectomy.cds.feedback.InvalidFeedbackException;
 import org.metastasectomy.cds.intake.PrefetchUnavailableException;
+import org.metastasectomy.cds.reading.InvalidFhirInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
@@ -33,8 +35,13 @@ public class ErrorHandler {
     return outcome(HttpStatus.BAD_REQUEST, "invalid", e.getMessage(), List.of(e.field()));
   }
 
-  @ExceptionHandler(InvalidPrefetchException.class)
-  ResponseEntity<Map<String, Object>> badPrefetch(InvalidPrefetchException e) {
+  @ExceptionHandler(InvalidFhirInputException.class)
+  ResponseEntity<Map<String, Object>> badFhir(InvalidFhirInputException e) {
+    return outcome(HttpStatus.BAD_REQUEST, "invalid", e.getMessage(), List.of(e.field()));
+  }
+
+  @ExceptionHandler(InvalidFeedbackException.class)
+  ResponseEntity<Map<String, Object>> badFeedback(InvalidFeedbackException e) {
     return outcome(HttpStatus.BAD_REQUEST, "invalid", e.getMessage(), List.of(e.field()));
   }
 

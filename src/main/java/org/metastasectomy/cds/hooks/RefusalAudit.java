@@ -32,7 +32,7 @@ public final class RefusalAudit {
     if (id.contains("/") || services.find(id).isEmpty()) {
       return; // feedback, or no such service: not a hook invocation
     }
-    HookService.Caller caller = CallerAttributes.caller(request);
+    Caller caller = CallerAttributes.caller(request);
     audit.append(new AuditRepository.AuditEvent(null, id, status, "", modelVersion, latencyMs, caller.issuer(),
         caller.tenant(), null, "refused before the body was read in full: " + reason));
   }

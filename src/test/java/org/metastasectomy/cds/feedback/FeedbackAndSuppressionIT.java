@@ -39,7 +39,7 @@ class FeedbackAndSuppressionIT {
   org.metastasectomy.cds.audit.AuditWriter auditWriter;
 
   @Autowired
-  org.metastasectomy.cds.audit.FeedbackRetention retention;
+  FeedbackRetention retention;
 
   private ServiceClient client;
 

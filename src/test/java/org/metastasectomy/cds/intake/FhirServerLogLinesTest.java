@@ -42,8 +42,9 @@ class FhirServerLogLinesTest {
   @Test
   void theWarningNamesTheServerOnly(CapturedOutput output) {
     String base = server.baseUrl() + "/fhir/tenant-canary-7";
-    EhrFhirClient client = TestEhrClients.client(TestEhrClients.http(), List.of(base), FetchSettings.defaults(), executor,
-        TestEhrClients.breakers(), FetchListener.NONE);
+    EhrFhirClient client = TestEhrClients.client(TestEhrClients.http(), List.of(base),
+        FetchSettings.defaults().withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(1)), executor,
+        new CircuitBreakers(5, Duration.ofSeconds(30), Duration.ofSeconds(2)), FetchListener.NONE);
 
     Map<String, FetchResult> results = client.fetchAll(base, "TOKEN-CANARY-4711", Map.of("conditions", "Condition?patient=p1"),
         Duration.ofMillis(1500));
