@@ -16,7 +16,10 @@ import org.metastasectomy.cds.model.Histology;
 import org.metastasectomy.cds.model.Metastasis;
 import org.metastasectomy.cds.model.Site;
 
-/** Reads the primary RCC and the metastases from Conditions, as EHRs code them (ICD-10-CM, SNOMED CT, mCODE). */
+/**
+ * Reads the primary RCC and the metastases from Conditions, as EHRs code them (ICD-10-CM, SNOMED CT, mCODE). (Just over
+ * 200 lines: the code tables of the three terminologies belong together.)
+ */
 final class ConditionReader {
   private ConditionReader() {}
 

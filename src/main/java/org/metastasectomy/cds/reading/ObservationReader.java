@@ -28,7 +28,8 @@ import org.metastasectomy.cds.model.Sources;
  * results count; the latest wins; one dated after today (beyond the clock-skew allowance) is ignored and listed.
  * Performance status and labs older than the look-back are not used, and then say so (the last value and its date);
  * a preliminary result alone is not used either, and says so (value and date) instead of reading as not recorded.
- * Entered-in-error and cancelled results never count and never show.
+ * Entered-in-error and cancelled results never count and never show. (Over 200 lines on purpose: every Observation
+ * the model reads shares one status, date, future-date and look-back filter, which must not drift apart.)
  */
 final class ObservationReader {
   private static final Set<String> USABLE_CODES = Set.of("final", "amended", "corrected");
