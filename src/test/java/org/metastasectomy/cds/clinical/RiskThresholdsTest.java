@@ -60,6 +60,17 @@ class RiskThresholdsTest {
     assertThat(factor(assess(patient(diagnosis)).imdc(), RuleId.DIAG_TO_TREAT_LT_1Y).status()).isEqualTo(expected);
   }
 
+  /**
+   * Medication history not read: met only while any start would fall under 12 months (diagnosed under 12 months ago);
+   * from 12 months on an unrecorded earlier start cannot be excluded, so unknown.
+   */
+  @ParameterizedTest(name = "medications unread, diagnosed {0} -> {1}")
+  @CsvSource({"2025-11-28, MET", "2025-11-27, UNKNOWN", "2025-10-27, UNKNOWN"})
+  void withoutTheMedicationHistoryOnlyARecentDiagnosisDecides(String diagnosis, FactorStatus expected) {
+    var p = ClinicalReviewTest.features(patient(diagnosis).recordWithoutMedications());
+    assertThat(factor(ClinicalReviewTest.ASSESSOR.assess(p).imdc(), RuleId.DIAG_TO_TREAT_LT_1Y).status()).isEqualTo(expected);
+  }
+
   @ParameterizedTest(name = "Hb {0} vs LLN 13.5 -> {1}")
   @CsvSource({"13.4, MET", "13.5, NOT_MET", "13.6, NOT_MET"})
   void haemoglobinBelowLowerLimit(double hb, FactorStatus expected) {
