@@ -9,12 +9,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.metastasectomy.cds.config.CdsProperties;
+import org.metastasectomy.cds.intake.FetchSettings;
 import org.metastasectomy.cds.support.Examples;
 import org.metastasectomy.cds.support.FixedClockConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -23,30 +30,48 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The fallback against a real FHIR server (issue 14): a HAPI FHIR JPA server loaded by the project's own load-examples
- * and restarted (RealFhirServer). For every example: the answer from prefetch, the answer fetched from the server
- * cold (the first call for that patient after the server started; the very first call is the server's first search)
- * and warm are the same cards. The server pages at 50 and writes its next links under another name of itself
- * (localhost for 127.0.0.1), so the patient with 108 Observations is fetched across three pages through an alias.
+ * (RealFhirServer). It pages at 50 and writes its next links under another name of itself (localhost for 127.0.0.1),
+ * so the patient with 108 Observations is fetched across three pages through an alias.
+ *
+ * <p><b>Cold, with the shipped settings.</b> The first test restarts the server and makes the first call after the
+ * restart: patient-view for the patient with 108 Observations, with the service's shipped timeouts and patient-view
+ * deadline, must give the prefetch card. The server's state is explicit rather than the service's limits wide:
+ * {@link RealFhirServer#restart} returns once the restarted server has answered its readiness probe, however long a
+ * loaded machine makes that take, and before it has served any search.
+ *
+ * <p><b>Order hooks.</b> order-select and order-sign keep the 1.5 s order-time deadline in the service. A server just
+ * restarted needs about that much for its first searches on the shared 2-core machine (the first order-select after a
+ * restart took 1.57 s at load 6), so an order hook's first call after an EHR server restart may get the explicit late
+ * answer: a 412 naming the required keys, or a card saying what could not be fetched (FhirFallbackIT,
+ * LateOptionalKeyTest), never a silently different card. That is the design: raising the order deadline for a
+ * once-per-restart event would make every order call wait longer on any slow server. Here, and only for the order
+ * hooks, the deadline is widened so that their rows check the data (draft orders, paging, aliases); their latency
+ * against 1.5 s is measured by bench/real-fhir.sh.
  *
  * <p>Runs in the {@code real-fhir} profile (README, .ci/run): the server takes a minute or more to start on two cores.
- * The limits are wide: what is asserted is the data, not the time; the times are printed (and measured properly by
- * bench/real-fhir.sh).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.datasource.url=jdbc:h2:mem:real-fhir;DB_CLOSE_DELAY=-1")
 @Import(FixedClockConfiguration.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealFhirServerIT {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final RealFhirServer FHIR = start();
+  static final RealFhirServer FHIR = load();
+  /** order-select and order-sign only (see above); patient-view and every timeout keep their shipped values. */
+  static final Duration ORDER_HOOK_DEADLINE = Duration.ofSeconds(30);
+  static final String HEAVIEST = "solitary-lung-favourable";
 
   @LocalServerPort
   int port;
 
+  @Autowired
+  CdsProperties props;
+
   final HttpClient http = HttpClient.newHttpClient();
 
-  private static RealFhirServer start() {
+  private static RealFhirServer load() {
     try {
-      return RealFhirServer.loadedThenRestarted();
+      return RealFhirServer.loaded();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -55,9 +80,7 @@ class RealFhirServerIT {
   @DynamicPropertySource
   static void realServer(DynamicPropertyRegistry registry) {
     registry.add("cds.fhir.allowed-servers[0]", () -> FHIR.base() + " " + FHIR.alias());
-    registry.add("cds.fhir.read-timeout", () -> "60s");
-    registry.add("cds.fhir.deadline", () -> "120s");
-    registry.add("cds.fhir.patient-view-deadline", () -> "120s");
+    registry.add("cds.fhir.deadline", () -> ORDER_HOOK_DEADLINE.toMillis() + "ms");
   }
 
   @AfterAll
@@ -66,42 +89,60 @@ class RealFhirServerIT {
   }
 
   @Test
-  void everyExampleGivesTheSameCardsFromPrefetchAndFromTheServerColdAndWarm() throws Exception {
+  @Order(1)
+  void theFirstCallAfterTheServerRestartsGivesThePrefetchCardWithTheShippedSettings() throws Exception {
+    FetchSettings shipped = FetchSettings.defaults();
+    assertThat(props.fhir().readTimeout()).isEqualTo(shipped.readTimeout());
+    assertThat(props.fhir().connectTimeout()).isEqualTo(shipped.connectTimeout());
+    assertThat(props.fhir().patientViewDeadline()).isEqualTo(shipped.patientViewDeadline());
+    assertThat(props.fhir().pageSize()).isEqualTo(shipped.pageSize());
+    ObjectNode request = Examples.request(HEAVIEST);
+    assertThat(request.path("hook").asText()).isEqualTo("patient-view");
+    Timed prefetched = post(request);
+
+    FHIR.restart();
+    Timed cold = post(fallback(request));
+
+    System.out.printf("RealFhirServerIT: first call after the restart (%s, shipped settings): %d ms, load average %s%n",
+        HEAVIEST, cold.millis(), RealFhirServer.loadAverage());
+    assertThat(cold.body()).doesNotContain("Could not be fetched");
+    assertThat(cold.cards()).isEqualTo(prefetched.cards());
+  }
+
+  @Test
+  @Order(2)
+  void everyExampleGivesTheSameCardsFromPrefetchAndFromTheServer() throws Exception {
     List<String> table = new ArrayList<>();
     JsonNode favourable = null;
     for (String name : Examples.names()) {
       ObjectNode request = Examples.request(name);
-      ObjectNode fallback = request.deepCopy();
-      fallback.remove("prefetch");
-      fallback.put("fhirServer", FHIR.base());
-      fallback.putObject("fhirAuthorization").put("access_token", "real-server-test-token").put("token_type", "Bearer")
-          .put("expires_in", 300).put("scope", "patient/*.read").put("subject", "cds");
-
       Timed prefetched = request.has("prefetch") ? post(request) : null;
-      Timed cold = post(fallback);
-      Timed warm = post(fallback);
+      Timed first = post(fallback(request));
+      Timed again = post(fallback(request));
 
-      assertThat(cold.cards()).as(name + " cold = warm").isEqualTo(warm.cards());
+      assertThat(first.cards()).as(name + " first = again").isEqualTo(again.cards());
       if (prefetched != null) {
-        assertThat(cold.cards()).as(name + " fetched = prefetched").isEqualTo(prefetched.cards());
+        assertThat(first.cards()).as(name + " fetched = prefetched").isEqualTo(prefetched.cards());
       }
-      if (name.equals("solitary-lung-favourable")) {
+      if (name.equals(HEAVIEST)) {
         favourable = prefetched.cards();
       }
-      assertThat(cold.body()).as(name).doesNotContain("Could not be fetched");
+      assertThat(first.body()).as(name).doesNotContain("Could not be fetched");
       table.add(String.format("| %s | %s | %s | %d | %d | %d |", name, request.path("hook").asText(),
-          cold.cards().size() == 0 ? "none" : cold.cards().size() + " card(s)",
-          prefetched == null ? -1 : prefetched.millis(), cold.millis(), warm.millis()));
+          first.cards().size() == 0 ? "none" : first.cards().size() + " card(s)",
+          prefetched == null ? -1 : prefetched.millis(), first.millis(), again.millis()));
     }
-    assertThat(post(fallbackFor("prefetch-missing")).cards()).as("prefetch-missing = the favourable patient's card")
-        .isEqualTo(favourable);
-    System.out.println("RealFhirServerIT (ms; wide limits, a loaded machine: see bench/real-fhir.sh for latency)\n"
-        + "| example | hook | answer | prefetch | fallback cold | fallback warm |\n|---|---|---|---|---|---|\n"
+    ObjectNode missing = Examples.request("prefetch-missing");
+    missing.put("fhirServer", FHIR.base());
+    assertThat(post(missing).cards()).as("prefetch-missing = the favourable patient's card").isEqualTo(favourable);
+    System.out.println("RealFhirServerIT (ms; load average " + RealFhirServer.loadAverage() + "; latency: bench/real-fhir.sh)\n"
+        + "| example | hook | answer | prefetch | fallback first | fallback again |\n|---|---|---|---|---|---|\n"
         + String.join("\n", table));
   }
 
   /** The next links HAPI writes name the server as localhost; the service is called with 127.0.0.1. */
   @Test
+  @Order(3)
   void theServersPagingLinksUseItsOtherName() throws Exception {
     HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(FHIR.base()
         + "/Observation?patient=mrcc-solitary-lung&_count=200")).header("Accept", "application/fhir+json").build(),
@@ -112,10 +153,14 @@ class RealFhirServerIT {
     assertThat(bundle.path("link").findValuesAsText("url")).anySatisfy(url -> assertThat(url).startsWith(FHIR.alias() + "?_getpages="));
   }
 
-  private ObjectNode fallbackFor(String name) {
-    ObjectNode request = Examples.request(name);
-    request.put("fhirServer", FHIR.base());
-    return request;
+  /** The request without prefetch, for the service to fetch everything from the real server with the EHR's token. */
+  private static ObjectNode fallback(ObjectNode request) {
+    ObjectNode fallback = request.deepCopy();
+    fallback.remove("prefetch");
+    fallback.put("fhirServer", FHIR.base());
+    fallback.putObject("fhirAuthorization").put("access_token", "real-server-test-token").put("token_type", "Bearer")
+        .put("expires_in", 300).put("scope", "patient/*.read").put("subject", "cds");
+    return fallback;
   }
 
   private Timed post(ObjectNode request) throws Exception {

@@ -23,7 +23,7 @@ public record FetchSettings(
 
   /** Defaults as in application.yaml, for tests that vary one or two. */
   public static FetchSettings defaults() {
-    return new FetchSettings(Duration.ofMillis(500), Duration.ofMillis(1200), Duration.ofMillis(1500), Duration.ofSeconds(3),
+    return new FetchSettings(Duration.ofMillis(500), Duration.ofMillis(2500), Duration.ofMillis(1500), Duration.ofSeconds(3),
         10, 16, 8, 200, 4L * 1024 * 1024, 2000);
   }
 
