@@ -9,6 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class CdsApplication {
   public static void main(String[] args) {
+    if (Usage.isRequested(args)) {
+      System.out.print(Usage.text());
+      return;
+    }
     if (LoadExamplesCommand.isRequested(args)) {
       // a one-shot command: no Spring context, no web server, no database
       QuietLogging.apply();

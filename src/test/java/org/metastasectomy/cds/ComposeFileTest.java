@@ -27,7 +27,7 @@ import org.metastasectomy.cds.intake.FhirServerPolicy;
 class ComposeFileTest {
   /** Service attributes of the Compose Specification this file may use (a typo would be silently ignored). */
   private static final Set<String> SERVICE_ATTRIBUTES = Set.of("image", "build", "command", "entrypoint", "environment",
-      "ports", "volumes", "depends_on", "healthcheck", "restart", "user", "read_only", "env_file");
+      "ports", "volumes", "depends_on", "healthcheck", "restart", "user", "read_only", "env_file", "pull_policy");
 
   private final JsonNode compose = DeploymentFiles.yaml("docker-compose.yml");
   private final JsonNode services = compose.path("services");

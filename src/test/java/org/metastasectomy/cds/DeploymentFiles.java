@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathFactory;
+import org.w3c.dom.Document;
 
 /** Reads the deployment files and what they must agree with in application.yaml and pom.xml. */
 final class DeploymentFiles {
@@ -46,6 +49,33 @@ final class DeploymentFiles {
     }
     String base = app.at("/management/endpoints/web/base-path").asText("/actuator");
     return base + "/health/" + group;
+  }
+
+  /**
+   * The Jib configuration of the container image (pom.xml, profile "image"): a value by its path under
+   * &lt;configuration&gt;, e.g. "container/user" or "container/environment/JAVA_TOOL_OPTIONS", with ${project.version}
+   * resolved.
+   */
+  static String image(String path) {
+    try {
+      Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+      String xpath = "/project/profiles/profile[id='image']/build/plugins/plugin[artifactId='jib-maven-plugin']/configuration/" + path;
+      String value = XPathFactory.newInstance().newXPath().evaluate(xpath, pom).trim();
+      if (value.isEmpty()) {
+        throw new AssertionError("pom.xml, profile image: no " + path);
+      }
+      return value.replace("${project.version}", projectVersion()).replace("${project.artifactId}", "metastasectomy-cds");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The project's version (the first version element of pom.xml after its parent). */
+  static String projectVersion() {
+    String pom = text("pom.xml");
+    int afterParent = pom.indexOf("</parent>");
+    int start = pom.indexOf("<version>", afterParent) + "<version>".length();
+    return pom.substring(start, pom.indexOf("</version>", start));
   }
 
   /** The HAPI FHIR version the service is built with (pom.xml property hapi.version). */

@@ -3,12 +3,19 @@ package org.metastasectomy.cds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.metastasectomy.cds.config.CdsProperties;
 import org.metastasectomy.cds.config.SettingNames;
@@ -21,7 +28,9 @@ class KubernetesManifestsTest {
   private final JsonNode service = DeploymentFiles.yaml(DIR + "service.yaml");
   private final JsonNode hpa = DeploymentFiles.yaml(DIR + "hpa.yaml");
   private final JsonNode configMap = DeploymentFiles.yaml(DIR + "configmap.yaml");
-  private final JsonNode secret = DeploymentFiles.yaml(DIR + "secret.yaml");
+  /** Outside DIR: `kubectl apply -f deploy/kubernetes/` must not overwrite the real Secret with its markers. */
+  private static final String SECRET_TEMPLATE = "deploy/kubernetes-secret.template.yaml";
+  private final JsonNode secret = DeploymentFiles.yaml(SECRET_TEMPLATE);
   private final JsonNode pod = deployment.at("/spec/template/spec");
   private final JsonNode container = pod.at("/containers/0");
 
@@ -61,10 +70,9 @@ class KubernetesManifestsTest {
 
   @Test
   void runsAsTheImagesNonRootUserOnAReadOnlyRootWithAWritableTmp() {
-    Matcher user = Pattern.compile("(?m)^USER (\\d+)").matcher(DeploymentFiles.text("Dockerfile"));
-    assertThat(user.find()).isTrue();
     assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
-    assertThat(pod.at("/securityContext/runAsUser").asText()).isEqualTo(user.group(1));
+    assertThat(pod.at("/securityContext/runAsUser").asText() + ":" + pod.at("/securityContext/runAsGroup").asText())
+        .isEqualTo(DeploymentFiles.image("container/user"));
     assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true)).isFalse();
     assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
     assertThat(container.at("/securityContext/capabilities/drop").toString()).contains("ALL");
@@ -103,13 +111,44 @@ class KubernetesManifestsTest {
   }
 
   @Test
+  void applyingTheDirectoryNeverTouchesASecret() throws IOException {
+    List<String> kinds = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of(DIR))) {
+      // what `kubectl apply -f deploy/kubernetes/` (also with -R) reads: .yaml, .yml and .json files
+      for (Path f : files.filter(f -> f.getFileName().toString().matches(".*\\.(ya?ml|json)")).toList()) {
+        try (MappingIterator<JsonNode> docs = DeploymentFiles.YAML.readerFor(JsonNode.class).readValues(f.toFile())) {
+          docs.forEachRemaining(d -> kinds.add(f.getFileName() + ": " + d.path("kind").asText()));
+        }
+      }
+    }
+    assertThat(kinds).hasSizeGreaterThanOrEqualTo(4).noneMatch(k -> k.endsWith(": Secret"));
+    assertThat(Path.of(SECRET_TEMPLATE).getParent()).isNotEqualTo(Path.of(DIR).normalize());
+  }
+
+  @Test
+  void theDeploymentGuideCreatesTheSecretWithEveryKeyOfTheTemplate() {
+    String guide = DeploymentFiles.text("docs/deployment.md");
+    Set<String> created = new HashSet<>();
+    Matcher literal = Pattern.compile("--from-literal=([A-Z0-9_]+)=").matcher(guide);
+    while (literal.find()) {
+      created.add(literal.group(1));
+    }
+    Set<String> templateKeys = new HashSet<>();
+    secret.path("stringData").fieldNames().forEachRemaining(templateKeys::add);
+    assertThat(guide).contains("kubectl create secret generic " + secret.at("/metadata/name").asText());
+    assertThat(created).isEqualTo(templateKeys);
+    assertThat(guide.indexOf("kubectl create secret")).as("the Secret exists before the Deployment is applied")
+        .isLessThan(guide.lastIndexOf("kubectl apply -f " + DIR));
+  }
+
+  @Test
   void theSecretHoldsOnlyMarkersToReplace() {
     secret.path("stringData").fields().forEachRemaining(e -> assertThat(e.getValue().asText()).as(e.getKey()).startsWith("change-me"));
     assertThat(secret.has("data")).as("no base64 values that could hide a real secret").isFalse();
     Set<String> secretNames = new HashSet<>();
     secret.path("stringData").fieldNames().forEachRemaining(secretNames::add);
     assertThat(secretNames).contains("SPRING_DATASOURCE_PASSWORD", "CDS_AUDIT_PATIENTHASHKEY");
-    configMap.path("data").fieldNames().forEachRemaining(n -> assertThat(n).as("secrets belong in secret.yaml")
+    configMap.path("data").fieldNames().forEachRemaining(n -> assertThat(n).as("secrets belong in the Secret")
         .doesNotContain("PASSWORD").doesNotContain("HASHKEY"));
   }
 

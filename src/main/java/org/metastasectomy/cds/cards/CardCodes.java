@@ -8,8 +8,9 @@ final class CardCodes {
   private CardCodes() {}
 
   static final String SERVICE_CODES = "http://metastasectomy-cds.org/fhir/CodeSystem/mrcc-cds";
-  static final String TUMOR_BOARD = "tumor-board-review";
-  static final String TUMOR_BOARD_DISPLAY = "Multidisciplinary tumour board review";
+  /** A code of our CodeSystem that referrals stored in EHRs carry: kept as published (docs/architecture.md). */
+  static final String TUMOUR_BOARD_CODE = "tumor-board-review";
+  static final String TUMOUR_BOARD_DISPLAY = "Multidisciplinary tumour board review";
   static final String OVERRIDE_REASONS = "http://metastasectomy-cds.org/fhir/CodeSystem/override-reason";
 
   static final List<Coding> OVERRIDE = List.of(

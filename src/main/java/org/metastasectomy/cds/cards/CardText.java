@@ -1,5 +1,7 @@
 package org.metastasectomy.cds.cards;
 
+import org.metastasectomy.cds.model.Site;
+
 /** Small text helpers shared by the card builders. */
 final class CardText {
   private CardText() {}
@@ -20,6 +22,11 @@ final class CardText {
       return "";
     }
     return text.replace("<", "&lt;").replace("*", "\\*").replace("_", "\\_");
+  }
+
+  /** "lung, bone": site labels in the given order. */
+  static String sites(java.util.Collection<Site> sites) {
+    return sites.stream().map(Site::label).collect(java.util.stream.Collectors.joining(", "));
   }
 
   static String capitalise(String s) {

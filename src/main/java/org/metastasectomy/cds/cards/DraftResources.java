@@ -1,59 +1,66 @@
 package org.metastasectomy.cds.cards;
 
-import ca.uhn.fhir.context.FhirContext;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.ServiceRequest;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The FHIR resources our suggestions create, serialised by HAPI for the card's action. */
+/**
+ * The FHIR R4 resources our suggestions create (draft ServiceRequests), written as JSON directly: cards never need
+ * HAPI. DraftResourcesTest parses every one with HAPI, validates it against base R4 and our referral profile, and
+ * checks that it equals what HAPI itself would write.
+ */
 public final class DraftResources {
-  private final FhirContext fhir;
-  private final ObjectMapper json;
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
   private final ChestCtOrder chestCt;
 
   /** The code of the CT chest order that replaces a chest radiograph (verified codes, fhir-profiles README). */
   public record ChestCtOrder(String system, String code, String display) {}
 
-  public DraftResources(FhirContext fhir, ObjectMapper json, ChestCtOrder chestCt) {
-    this.fhir = fhir;
-    this.json = json;
+  public DraftResources(ChestCtOrder chestCt) {
     this.chestCt = chestCt;
   }
 
+  /** A proposed referral to the tumour board, coded with our CodeSystem (profile mrcc-tumor-board-referral). */
   JsonNode tumourBoardReferral(String patientId, String reason) {
-    ServiceRequest sr = new ServiceRequest();
-    sr.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
-    sr.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
-    sr.setCode(new CodeableConcept(new Coding(CardCodes.SERVICE_CODES, CardCodes.TUMOR_BOARD, CardCodes.TUMOR_BOARD_DISPLAY))
-        .setText("Refer to multidisciplinary tumour board"));
-    sr.setSubject(new Reference("Patient/" + patientId));
-    sr.addReasonCode().setText(reason);
-    return toJson(sr);
+    ObjectNode code = JSON.objectNode();
+    coding(code, CardCodes.SERVICE_CODES, CardCodes.TUMOUR_BOARD_CODE, CardCodes.TUMOUR_BOARD_DISPLAY);
+    code.put("text", "Refer to multidisciplinary tumour board");
+    return serviceRequest("proposal", code, patientId, reason);
   }
 
+  /** A CT of the chest ordered in place of a chest radiograph, for staging. */
   JsonNode chestCt(String patientId) {
-    ServiceRequest sr = new ServiceRequest();
-    sr.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
-    sr.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
-    CodeableConcept code = new CodeableConcept().setText("CT chest");
+    ObjectNode code = JSON.objectNode();
     if (chestCt != null && chestCt.code() != null) {
-      code.addCoding(new Coding(chestCt.system(), chestCt.code(), chestCt.display()));
+      coding(code, chestCt.system(), chestCt.code(), chestCt.display());
     }
-    sr.setCode(code);
-    sr.setSubject(new Reference("Patient/" + patientId));
-    sr.addReasonCode().setText("Staging of renal cell carcinoma, stage T2 or more");
-    return toJson(sr);
+    code.put("text", "CT chest");
+    return serviceRequest("order", code, patientId, "Staging of renal cell carcinoma, stage T2 or more");
   }
 
-  private JsonNode toJson(ServiceRequest sr) {
-    try {
-      return json.readTree(fhir.newJsonParser().encodeResourceToString(sr));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("HAPI produced unreadable JSON", e);
+  /** Elements in the order FHIR's JSON format lists them; absent values are left out, as FHIR requires. */
+  private static ObjectNode serviceRequest(String intent, ObjectNode code, String patientId, String reason) {
+    ObjectNode sr = JSON.objectNode();
+    sr.put("resourceType", "ServiceRequest");
+    sr.put("status", "draft");
+    sr.put("intent", intent);
+    sr.set("code", code);
+    sr.putObject("subject").put("reference", "Patient/" + patientId);
+    sr.putArray("reasonCode").addObject().put("text", reason);
+    return sr;
+  }
+
+  private static void coding(ObjectNode concept, String system, String code, String display) {
+    ObjectNode coding = concept.putArray("coding").addObject();
+    putIfPresent(coding, "system", system);
+    putIfPresent(coding, "code", code);
+    putIfPresent(coding, "display", display);
+  }
+
+  private static void putIfPresent(ObjectNode node, String field, String value) {
+    if (value != null && !value.isEmpty()) {
+      node.put(field, value);
     }
   }
 }

@@ -8,7 +8,6 @@ import org.metastasectomy.cds.cdshooks.Source;
 import org.metastasectomy.cds.cdshooks.Suggestion;
 import org.metastasectomy.cds.knowledge.KnowledgeBase;
 import org.metastasectomy.cds.model.OrderAlert;
-import org.metastasectomy.cds.model.OrderRules;
 
 /** Cards for the order-time rules: the rule's wording from the knowledge file, this patient's reasons, one suggestion. */
 public final class OrderCardBuilder {
@@ -21,10 +20,10 @@ public final class OrderCardBuilder {
   }
 
   public IssuedCard build(OrderAlert alert, String patientId, String rulesPageUrl) {
-    String ruleId = alert.rule().id();
+    String ruleId = alert.rule().id().name();
     String summary = summary(alert);
     StringBuilder detail = new StringBuilder(CardText.md(alert.rule().detail())).append("\n\n**This patient**\n\n");
-    alert.reasons().forEach(r -> detail.append("- ").append(CardText.md(r)).append('\n'));
+    FindingText.reasons(alert.result()).forEach(r -> detail.append("- ").append(CardText.md(r)).append('\n'));
     detail.append("\n_Order: ").append(CardText.md(alert.order().display())).append(". Model ")
         .append(knowledge.model().version()).append(" (").append(knowledge.status()).append(")._");
     Card card = new Card(
@@ -38,7 +37,7 @@ public final class OrderCardBuilder {
         CardCodes.OVERRIDE,
         EvidenceLinks.of(knowledge.citations(), alert.rule().citations(), rulesPageUrl + "#order-" + ruleId,
             "How this alert was decided"));
-    return new IssuedCard(card, CardType.ofOrderRule(ruleId));
+    return new IssuedCard(card, CardType.of(alert.rule().id()));
   }
 
   static String summary(OrderAlert alert) {
@@ -52,9 +51,9 @@ public final class OrderCardBuilder {
     String uuid = CardIds.next();
     String order = alert.order().reference();
     return switch (alert.rule().id()) {
-      case OrderRules.ADJUVANT_AFTER_METASTASECTOMY -> new Suggestion("Remove the draft order", uuid, null,
+      case ADJUVANT_AFTER_METASTASECTOMY -> new Suggestion("Remove the draft order", uuid, null,
           List.of(new Action("delete", "Remove the draft " + alert.order().display(), null, order)));
-      case OrderRules.CHEST_RADIOGRAPH_STAGING -> new Suggestion("Order CT of the chest instead", uuid, null, List.of(
+      case CHEST_RADIOGRAPH_STAGING -> new Suggestion("Order CT of the chest instead", uuid, null, List.of(
           new Action("delete", "Remove the draft chest radiograph", null, order),
           new Action("create", "Draft a CT of the chest", drafts.chestCt(patientId), null)));
       default -> new Suggestion("Refer to multidisciplinary tumour board", uuid, null, new ArrayList<>(List.of(

@@ -2,11 +2,9 @@ package org.metastasectomy.cds.cards;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.metastasectomy.cds.intake.PrefetchKeys;
 import org.metastasectomy.cds.knowledge.KnowledgeBase;
 import org.metastasectomy.cds.model.Assessment;
-import org.metastasectomy.cds.model.FactorResult;
-import org.metastasectomy.cds.model.FactorStatus;
+import org.metastasectomy.cds.model.Reason;
 import org.metastasectomy.cds.model.RiskResult;
 import org.metastasectomy.cds.model.RuleResult;
 
@@ -24,9 +22,10 @@ final class ProfileDetail {
 
   String markdown() {
     StringBuilder md = new StringBuilder();
+    String sites = CardText.sites(a.features().currentSites());
     md.append("**Metastasectomy evidence profile: ").append(a.candidacy().label()).append("** — ")
         .append(a.favourableMet().size()).append(" favourable, ").append(a.unfavourableMet().size())
-        .append(" unfavourable factor(s) found. Sites: ").append(CardText.md(a.features().sitesText().isEmpty() ? "not recorded" : a.features().sitesText()))
+        .append(" unfavourable factor(s) found. Sites: ").append(CardText.md(sites.isEmpty() ? "not recorded" : sites))
         .append(".\n\n");
     factors(md, "Favourable", a.favourableMet());
     factors(md, "Unfavourable", a.unfavourableMet());
@@ -54,9 +53,10 @@ final class ProfileDetail {
     }
     md.append("**").append(heading).append("**\n\n");
     for (RuleResult r : results) {
-      md.append("- ").append(CardText.md(r.rule().label())).append(" — ").append(CardText.md(r.result().value()));
-      if (!r.result().source().isEmpty()) {
-        md.append(" · ").append(CardText.md(shortSources(r.result().source())));
+      md.append("- ").append(CardText.md(r.rule().label())).append(" — ")
+          .append(CardText.md(FindingText.of(r.result(), r.rule().threshold())));
+      if (!r.result().sources().isEmpty()) {
+        md.append(" · ").append(CardText.md(shortSources(r.result().sources())));
       }
       md.append(' ').append(numbers(r.rule().citations())).append('\n');
     }
@@ -65,8 +65,8 @@ final class ProfileDetail {
 
   private void missing(StringBuilder md) {
     List<RuleResult> unknownRules = a.unknown();
-    List<FactorResult> unknownRisk = unknownRiskFactors();
-    if (unknownRules.isEmpty() && unknownRisk.isEmpty() && a.features().unavailableData().isEmpty()) {
+    List<String> unknownRisk = unknownRiskFactors();
+    if (unknownRules.isEmpty() && unknownRisk.isEmpty() && a.features().notFetched().isEmpty()) {
       return;
     }
     md.append("**Missing — document to complete the picture**\n\n");
@@ -77,32 +77,32 @@ final class ProfileDetail {
     }
     byRecord.forEach((record, labels) -> md.append("- Record ").append(CardText.md(record)).append(" (for: ")
         .append(CardText.md(String.join("; ", labels))).append(")\n"));
-    for (FactorResult f : unknownRisk) {
-      md.append("- IMDC/MSKCC: ").append(CardText.md(f.value())).append('\n');
+    for (String f : unknownRisk) {
+      md.append("- IMDC/MSKCC: ").append(CardText.md(f)).append('\n');
     }
-    if (!a.features().unavailableData().isEmpty()) {
+    if (!a.features().notFetched().isEmpty()) {
       md.append("- Could not be fetched from the EHR: ")
-          .append(a.features().unavailableData().stream().map(PrefetchKeys::describe).collect(Collectors.joining(", ")))
+          .append(a.features().notFetched().stream().map(Reason.NotFetched::data).collect(Collectors.joining(", ")))
           .append(" — factors that need them show as unknown\n");
     }
     md.append('\n');
   }
 
   /** At most two references, then a count: the full list is one click away in the chart. */
-  static String shortSources(String sources) {
-    String[] parts = sources.split(", ");
-    if (parts.length <= 2) {
-      return sources;
+  static String shortSources(List<String> sources) {
+    if (sources.size() <= 2) {
+      return String.join(", ", sources);
     }
-    return parts[0] + ", " + parts[1] + " +" + (parts.length - 2);
+    return sources.get(0) + ", " + sources.get(1) + " +" + (sources.size() - 2);
   }
 
-  private List<FactorResult> unknownRiskFactors() {
-    java.util.Map<String, FactorResult> byValue = new java.util.LinkedHashMap<>();
+  /** Each unknown IMDC or MSKCC factor once, as the card words it (a factor of both models is named once). */
+  private List<String> unknownRiskFactors() {
+    java.util.Set<String> texts = new java.util.LinkedHashSet<>();
     for (RiskResult r : List.of(a.imdc(), a.mskcc())) {
-      r.factors().stream().filter(f -> f.status() == FactorStatus.UNKNOWN).forEach(f -> byValue.putIfAbsent(f.value(), f));
+      r.unknownFactors().forEach(f -> texts.add(FindingText.of(f, null)));
     }
-    return List.copyOf(byValue.values());
+    return List.copyOf(texts);
   }
 
   private String numbers(List<String> citationIds) {

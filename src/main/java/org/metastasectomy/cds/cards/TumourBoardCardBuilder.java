@@ -2,6 +2,7 @@ package org.metastasectomy.cds.cards;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.metastasectomy.cds.cdshooks.Action;
 import org.metastasectomy.cds.cdshooks.Card;
@@ -10,10 +11,12 @@ import org.metastasectomy.cds.cdshooks.Suggestion;
 import org.metastasectomy.cds.knowledge.KnowledgeBase;
 import org.metastasectomy.cds.model.Assessment;
 import org.metastasectomy.cds.model.Candidacy;
-import org.metastasectomy.cds.model.FactorResult;
 import org.metastasectomy.cds.model.FactorStatus;
+import org.metastasectomy.cds.model.Item;
 import org.metastasectomy.cds.model.RiskResult;
+import org.metastasectomy.cds.model.RuleId;
 import org.metastasectomy.cds.model.RuleResult;
+import org.metastasectomy.cds.model.Site;
 
 /**
  * The patient-view card: recommends tumour board review of metastasectomy and shows the evidence profile. Indicator
@@ -86,14 +89,16 @@ public final class TumourBoardCardBuilder {
    * Most telling first, for the summary: the order a clinician weighs them (solitary disease and a long DFI; brain and
    * multi-organ disease). Factors that restate another ("one organ" once "solitary" is named) are left out.
    */
-  private static final List<String> SALIENCE = List.of(
-      "SOLITARY", "LUNG_DFI_GT_23", "LIVER_METACHRONOUS", "BONE_ONLY", "SINGLE_ORGAN",
-      "BRAIN_METASTASIS", "MULTI_ORGAN", "SARCOMATOID", "DFI_LE_12", "LIVER_SYNCHRONOUS", "LUNG_AGE_GT_70", "AGE_GT_65");
+  private static final List<RuleId> SALIENCE = List.of(
+      RuleId.SOLITARY, RuleId.LUNG_DFI_GT_23, RuleId.LIVER_METACHRONOUS, RuleId.BONE_ONLY, RuleId.SINGLE_ORGAN,
+      RuleId.BRAIN_METASTASIS, RuleId.MULTI_ORGAN, RuleId.SARCOMATOID, RuleId.DFI_LE_12, RuleId.LIVER_SYNCHRONOUS,
+      RuleId.LUNG_AGE_GT_70, RuleId.AGE_GT_65);
+  private static final Set<RuleId> RESTATE_SOLITARY = Set.of(RuleId.SINGLE_ORGAN, RuleId.LUNG_FEWER_THAN_7);
 
   private static List<RuleResult> bySalience(List<RuleResult> rules) {
-    boolean solitary = rules.stream().anyMatch(r -> r.rule().id().equals("SOLITARY"));
+    boolean solitary = rules.stream().anyMatch(r -> r.rule().id() == RuleId.SOLITARY);
     return rules.stream()
-        .filter(r -> !(solitary && List.of("SINGLE_ORGAN", "LUNG_FEWER_THAN_7").contains(r.rule().id())))
+        .filter(r -> !(solitary && RESTATE_SOLITARY.contains(r.rule().id())))
         .sorted(java.util.Comparator.comparingInt(r -> {
           int i = SALIENCE.indexOf(r.rule().id());
           return i < 0 ? SALIENCE.size() : i;
@@ -103,13 +108,13 @@ public final class TumourBoardCardBuilder {
 
   /** How a factor reads in the summary: "solitary lung metastasis", "DFI 31 months from nephrectomy", "age 72". */
   static String reason(RuleResult r) {
-    if (r.rule().id().equals("SOLITARY") && r.status() == FactorStatus.MET) {
-      return "solitary " + r.result().value().replaceAll(".*\\((.*)\\).*", "$1") + " metastasis";
+    if (r.rule().id() == RuleId.SOLITARY && r.status() == FactorStatus.MET) {
+      return "solitary " + r.result().get(Item.SITE).value(Site.class).label() + " metastasis";
     }
-    if (r.rule().id().equals("BRAIN_METASTASIS")) {
+    if (r.rule().id() == RuleId.BRAIN_METASTASIS) {
       return "brain metastasis";
     }
-    return r.result().value();
+    return FindingText.of(r.result(), r.rule().threshold());
   }
 
   private List<String> citationsFor(Assessment a) {
@@ -126,7 +131,7 @@ public final class TumourBoardCardBuilder {
   }
 
   static String risk(RiskResult r) {
-    String missing = r.unknownFactors().stream().map(FactorResult::value).collect(Collectors.joining("; "));
-    return r.model().name() + ": **" + r.describe() + "**" + (missing.isEmpty() ? "" : " — unknown: " + CardText.md(missing));
+    String missing = r.unknownFactors().stream().map(f -> FindingText.of(f, null)).collect(Collectors.joining("; "));
+    return r.model().name() + ": **" + RiskText.describe(r) + "**" + (missing.isEmpty() ? "" : " — unknown: " + CardText.md(missing));
   }
 }

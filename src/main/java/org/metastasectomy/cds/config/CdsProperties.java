@@ -14,7 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
-/** The one typed configuration tree ({@code cds.*}); every setting is documented in README.md. */
+/**
+ * The one typed configuration tree ({@code cds.*}) and the only place its defaults are written ({@code @DefaultValue};
+ * application.yaml states none). Every setting is documented in README.md, which SettingsTableTest checks against
+ * this record.
+ */
 @Validated
 @ConfigurationProperties("cds")
 public record CdsProperties(
@@ -26,7 +30,12 @@ public record CdsProperties(
     @Valid @NotNull @DefaultValue Cors cors,
     @Valid @NotNull @DefaultValue Security security) {
 
-  /** The EHR's FHIR server: which may be contacted, and how patiently. */
+  /**
+   * The EHR's FHIR server: which may be contacted (https only; http only for a loopback host outside prod, unless
+   * allowInsecureHttp), and how patiently. A GET is retried once only if the connect timeout still fits the deadline; a
+   * key not fetched by the deadline, or with more pages than maxPages, is unavailable, never cut short; beyond
+   * maxConcurrency threads (queue 16 times that) a key fails at once.
+   */
   public record Fhir(
       @DefaultValue List<String> allowedServers,
       @DefaultValue("500ms") Duration connectTimeout,
@@ -81,7 +90,10 @@ public record CdsProperties(
       @DefaultValue("") String publicBaseUrl,
       @Valid @NotNull @DefaultValue Jwt jwt) {}
 
-  /** JWT verification of CDS clients (CDS Hooks §Trusting CDS Clients). */
+  /**
+   * JWT verification of CDS clients (CDS Hooks §Trusting CDS Clients). Asymmetric algorithms only (RS*, PS*, ES*,
+   * EdDSA): none and HS* are refused at start-up. maxLifetime is also how long a jti is remembered.
+   */
   public record Jwt(
       @DefaultValue("false") boolean enabled,
       @DefaultValue List<Issuer> issuers,
@@ -93,6 +105,6 @@ public record CdsProperties(
       @DefaultValue("5m") Duration jwksCacheTtl,
       @DefaultValue("30s") Duration jwksMinRefreshInterval) {}
 
-  /** A trusted issuer and where its keys come from. */
+  /** A trusted issuer and where its keys come from: exactly one of jwksUri (https) or jwksFile; tenants optional. */
   public record Issuer(String iss, String jwksUri, String jwksFile, @DefaultValue List<String> tenants) {}
 }

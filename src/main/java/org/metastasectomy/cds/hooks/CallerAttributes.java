@@ -9,9 +9,9 @@ public final class CallerAttributes {
 
   private CallerAttributes() {}
 
-  static HookService.Caller caller(HttpServletRequest http) {
+  static Caller caller(HttpServletRequest http) {
     Object iss = http.getAttribute(ISSUER);
     Object tenant = http.getAttribute(TENANT);
-    return iss == null ? HookService.Caller.ANONYMOUS : new HookService.Caller(iss.toString(), tenant == null ? null : tenant.toString());
+    return iss == null ? Caller.ANONYMOUS : new Caller(iss.toString(), tenant == null ? null : tenant.toString());
   }
 }

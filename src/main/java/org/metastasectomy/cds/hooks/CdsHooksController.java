@@ -7,6 +7,7 @@ import java.util.Map;
 import org.metastasectomy.cds.cdshooks.CdsResponse;
 import org.metastasectomy.cds.cdshooks.DiscoveryResponse;
 import org.metastasectomy.cds.cdshooks.ServiceDescriptor;
+import org.metastasectomy.cds.feedback.FeedbackService;
 import org.metastasectomy.cds.knowledge.ServiceCatalogue;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,12 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CdsHooksController {
   private final ServiceCatalogue services;
-  private final HookService hooks;
+  private final HookPipeline hooks;
   private final FeedbackService feedback;
   private final JsonBodyReader bodies;
   private final PublicUrls urls;
 
-  public CdsHooksController(ServiceCatalogue services, HookService hooks, FeedbackService feedback, JsonBodyReader bodies, PublicUrls urls) {
+  public CdsHooksController(ServiceCatalogue services, HookPipeline hooks, FeedbackService feedback, JsonBodyReader bodies, PublicUrls urls) {
     this.services = services;
     this.hooks = hooks;
     this.feedback = feedback;
@@ -38,7 +39,7 @@ public class CdsHooksController {
 
   @PostMapping(path = "/cds-services/{id}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   public CdsResponse invoke(@PathVariable String id, HttpServletRequest http) throws IOException {
-    ServiceDescriptor service = services.find(id).orElseThrow(() -> new UnknownServiceException(id));
+    ServiceDescriptor service = services.find(id).orElseThrow(() -> unknown(id));
     InputStream body = http.getInputStream();
     long length = http.getContentLengthLong();
     return hooks.invoke(service, () -> bodies.read(body, length), urls.rulesPage(http), CallerAttributes.caller(http));
@@ -46,8 +47,12 @@ public class CdsHooksController {
 
   @PostMapping(path = "/cds-services/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Integer> feedback(@PathVariable String id, HttpServletRequest http) throws IOException {
-    services.find(id).orElseThrow(() -> new UnknownServiceException(id));
+    services.find(id).orElseThrow(() -> unknown(id));
     int stored = feedback.accept(id, bodies.read(http.getInputStream(), http.getContentLengthLong()));
     return Map.of("stored", stored);
+  }
+
+  private UnknownServiceException unknown(String id) {
+    return new UnknownServiceException(id, services.all().stream().map(ServiceDescriptor::id).toList());
   }
 }

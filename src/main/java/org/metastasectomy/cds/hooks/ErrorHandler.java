@@ -1,12 +1,17 @@
 package org.metastasectomy.cds.hooks;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.metastasectomy.cds.reading.InvalidPrefetchException;
+import java.util.Set;
+import org.metastasectomy.cds.feedback.FeedbackUnavailableException;
+import org.metastasectomy.cds.feedback.InvalidFeedbackException;
 import org.metastasectomy.cds.intake.PrefetchUnavailableException;
+import org.metastasectomy.cds.reading.InvalidFhirInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,8 +35,13 @@ public class ErrorHandler {
     return outcome(HttpStatus.BAD_REQUEST, "invalid", e.getMessage(), List.of(e.field()));
   }
 
-  @ExceptionHandler(InvalidPrefetchException.class)
-  ResponseEntity<Map<String, Object>> badPrefetch(InvalidPrefetchException e) {
+  @ExceptionHandler(InvalidFhirInputException.class)
+  ResponseEntity<Map<String, Object>> badFhir(InvalidFhirInputException e) {
+    return outcome(HttpStatus.BAD_REQUEST, "invalid", e.getMessage(), List.of(e.field()));
+  }
+
+  @ExceptionHandler(InvalidFeedbackException.class)
+  ResponseEntity<Map<String, Object>> badFeedback(InvalidFeedbackException e) {
     return outcome(HttpStatus.BAD_REQUEST, "invalid", e.getMessage(), List.of(e.field()));
   }
 
@@ -67,9 +77,19 @@ public class ErrorHandler {
     return outcome(HttpStatus.NOT_ACCEPTABLE, "not-supported", "responses are application/json", List.of());
   }
 
+  /** 405 with the Allow header (RFC 9110) and, on a CDS endpoint, how to call it instead. */
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
-    return outcome(HttpStatus.METHOD_NOT_ALLOWED, "not-supported", "method " + e.getMethod() + " is not supported here", List.of());
+  ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+    Set<HttpMethod> allowed = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
+    String hint = allowed.contains(HttpMethod.POST) && request.getRequestURI().startsWith("/cds-services/")
+        ? ". CDS services are called with POST and a JSON body (Content-Type: application/json): a hook request, or "
+            + "{\"feedback\": [...]} on /feedback. GET /cds-services lists the services."
+        : "";
+    String methods = String.join(", ", allowed.stream().map(HttpMethod::name).sorted().toList());
+    ResponseEntity<Map<String, Object>> body = outcome(HttpStatus.METHOD_NOT_ALLOWED, "not-supported",
+        e.getMethod() + " is not supported here; allowed: " + methods + hint, List.of());
+    return ResponseEntity.status(body.getStatusCode()).allow(allowed.toArray(HttpMethod[]::new))
+        .contentType(MediaType.APPLICATION_JSON).body(body.getBody());
   }
 
   @ExceptionHandler(NoResourceFoundException.class)

@@ -13,18 +13,18 @@ import org.springframework.stereotype.Component;
 /**
  * Before the service reports ready, runs the bundled favourable example through the whole pipeline (parsing, mapping,
  * model, cards), so the first EHR request does not pay for class loading and JIT. (HAPI's REST client is warmed by
- * fhir/FhirWarmUp.)
+ * intake.FhirWarmUp.)
  */
 @Component
 class Warmup implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(Warmup.class);
   static final String EXAMPLE = "cds-hooks/examples/solitary-lung-favourable/request.json";
 
-  private final HookService hooks;
+  private final HookPipeline hooks;
   private final ServiceCatalogue services;
   private final ObjectMapper json;
 
-  Warmup(HookService hooks, ServiceCatalogue services, ObjectMapper json) {
+  Warmup(HookPipeline hooks, ServiceCatalogue services, ObjectMapper json) {
     this.hooks = hooks;
     this.services = services;
     this.json = json;

@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Fetches missing prefetch keys from the EHR's FHIR server: all keys in parallel, with the EHR's bearer token, within
  * one deadline per request, each key through its server's bulkhead, with at most one retry per GET. The request, not
- * each key, passes its base's circuit breaker: one permission for all its keys, one vote on how the server did. Searches ask for large pages ({@code _count}) and follow next links on the same base under any name
- * of its server. Every answer is capped (bytes on the wire, unpacked bytes, entries, pages) and read as a stream; at the
- * deadline every GET still running is aborted. A key is either complete or failed: a search cut short (a cap, a link
+ * each key, passes its base's circuit breaker: one permission for all its keys, one vote on how the server did.
+ * Searches ask for large pages ({@code _count}) and follow next links on the same base under any name of its server.
+ * Every answer is capped (bytes on the wire, unpacked bytes, entries, pages) and read as a stream; at the deadline
+ * every GET still running is aborted. A key is either complete or failed: a search cut short (a cap, a link
  * off the server, the deadline) counts as failed, never as data. Nothing is sent to a server off the allow-list.
  */
 public final class EhrFhirClient {
@@ -79,14 +80,15 @@ public final class EhrFhirClient {
     if (endpoint.isEmpty()) {
       queries.keySet().forEach(k -> {
         listener.fetched("not_allowed", Duration.ZERO);
-        results.put(k, FetchResult.failed("fhirServer is not on the allow-list"));
+        results.put(k, FetchResult.failed("fhirServer is not on cds.fhir.allowed-servers"));
       });
       return results;
     }
     FhirEndpoint to = endpoint.get();
     Optional<CircuitBreakers.Permit> permit = breakers.permit(to.breakerKey());
     if (permit.isEmpty()) {
-      log.warn("FHIR fetch for prefetch keys {} not attempted: the server's circuit is open", queries.keySet());
+      log.warn("FHIR fetch for prefetch keys {} from {} not attempted: the server's circuit is open", queries.keySet(),
+          ServerOrigin.of(fhirServer));
       queries.keySet().forEach(k -> {
         listener.fetched("circuit_open", Duration.ZERO);
         results.put(k, FetchResult.failed(CircuitBreakers.OPEN));
@@ -104,7 +106,8 @@ public final class EhrFhirClient {
     tasks.values().stream().filter(KeyTask::urgent).forEach(t -> bulkheads.submit(to.server(), t));
     tasks.values().stream().filter(t -> !t.urgent()).forEach(t -> bulkheads.submit(to.server(), t));
     try {
-      tasks.forEach((key, task) -> results.put(key, await(key, task, budget, start)));
+      String origin = ServerOrigin.of(fhirServer);
+      tasks.forEach((key, task) -> results.put(key, await(key, origin, task, budget, start)));
     } finally {
       tasks.values().forEach(t -> {
         t.fetch().abort();
@@ -115,19 +118,19 @@ public final class EhrFhirClient {
     return results;
   }
 
-  private FetchResult await(String key, KeyTask task, Duration budget, long startNanos) {
+  private FetchResult await(String key, String origin, KeyTask task, Duration budget, long startNanos) {
     try {
       FetchResult result = task.result().get(Math.max(0, task.fetch().deadlineNanos() - System.nanoTime()), TimeUnit.NANOSECONDS);
       listener.fetched(result.failed() ? task.outcome() : "ok", Duration.ofNanos(System.nanoTime() - startNanos));
       if (result.failed()) {
-        log.warn("FHIR fetch for prefetch key {} failed: {}", key, result.failure());
+        log.warn("FHIR fetch for prefetch key {} from {} failed: {}", key, origin, result.failure());
       }
       return result;
     } catch (TimeoutException e) {
       task.late();
       task.fetch().abort();
       listener.fetched("timeout", Duration.ofNanos(System.nanoTime() - startNanos));
-      log.warn("FHIR fetch for prefetch key {} exceeded the {} ms deadline; stopped", key, budget.toMillis());
+      log.warn("FHIR fetch for prefetch key {} from {} exceeded the {} ms deadline; stopped", key, origin, budget.toMillis());
       return FetchResult.failed("no complete answer within the " + budget.toMillis() + " ms deadline");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -158,7 +161,7 @@ public final class EhrFhirClient {
       }
       Optional<String> next = endpoint.follow(read.next());
       if (next.isEmpty()) {
-        log.warn("FHIR paging link points outside the fhirServer; not followed");
+        log.warn("FHIR paging link from {} points outside that fhirServer; not followed", ServerOrigin.of(endpoint.url("")));
         throw new FetchFailure(FetchFailure.Kind.INVALID, "a paging link pointed outside fhirServer and was not followed", false);
       }
       url = next.get();

@@ -12,7 +12,8 @@ public final class PrefetchKeys {
   public static final String OBSERVATIONS = "observations";
   public static final String PROCEDURES = "procedures";
   public static final String MEDICATIONS = "medications";
-  public static final String TUMOR_BOARD = "tumorBoard";
+  /** As published in discovery.json and configured in EHRs: the key keeps its name (docs/architecture.md). */
+  public static final String TUMOUR_BOARD = "tumorBoard";
 
   /** Without these the service cannot tell whether the patient has RCC: 412 when they cannot be had. */
   public static final Set<String> REQUIRED = Set.of(PATIENT, CONDITIONS);
@@ -23,12 +24,12 @@ public final class PrefetchKeys {
       case OBSERVATIONS -> "performance status and laboratory results";
       case PROCEDURES -> "procedures (nephrectomy, metastasectomy, tumour board)";
       case MEDICATIONS -> "systemic therapy orders";
-      case TUMOR_BOARD -> "tumour board referrals";
+      case TUMOUR_BOARD -> "tumour board referrals";
       case PATIENT -> "demographics";
       case CONDITIONS -> "diagnoses";
       default -> key;
     };
   }
 
-  static final List<String> ALL = List.of(PATIENT, CONDITIONS, OBSERVATIONS, PROCEDURES, MEDICATIONS, TUMOR_BOARD);
+  static final List<String> ALL = List.of(PATIENT, CONDITIONS, OBSERVATIONS, PROCEDURES, MEDICATIONS, TUMOUR_BOARD);
 }

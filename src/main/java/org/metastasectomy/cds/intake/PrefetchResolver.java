@@ -59,7 +59,7 @@ public final class PrefetchResolver {
           }
         });
       } else {
-        String why = request.fhirServer() == null ? "not prefetched and no fhirServer given" : "not prefetched and fhirServer is not allowed";
+        String why = request.fhirServer() == null ? "not prefetched and no fhirServer given" : notAllowed(request.fhirServer(), toFetch);
         toFetch.keySet().forEach(k -> failures.put(k, why));
       }
     }
@@ -86,6 +86,15 @@ public final class PrefetchResolver {
     return new PrefetchData(request.patientId(), usable, fetched, unavailable);
   }
 
+
+  /** The reason in the 412, and a log line: the operator adds the server to the allow-list or the EHR prefetches. */
+  private static String notAllowed(String fhirServer, Map<String, String> keys) {
+    String origin = ServerOrigin.of(fhirServer);
+    log.warn("fhirServer {} is not on cds.fhir.allowed-servers (CDS_FHIR_ALLOWEDSERVERS_0, ...): prefetch keys {} not "
+        + "fetched", origin, keys.keySet());
+    return "not prefetched, and fhirServer " + origin + " is not allowed: the service's operator must add it to "
+        + "cds.fhir.allowed-servers";
+  }
 
   private static boolean isOperationOutcome(JsonNode value) {
     return value != null && value.isObject() && "OperationOutcome".equals(value.path("resourceType").asText());

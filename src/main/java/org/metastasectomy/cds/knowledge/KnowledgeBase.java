@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.metastasectomy.cds.evidence.CitationCatalogue;
 import org.metastasectomy.cds.model.ModelKnowledge;
+import org.metastasectomy.cds.model.RuleId;
 
 /**
  * Everything loaded from cds-hooks/knowledge: the model's knowledge, the citations, and the explanatory texts the cards
@@ -14,7 +15,7 @@ public record KnowledgeBase(
     CitationCatalogue citations,
     String status,
     String candidacyRule,
-    Map<String, RuleExplanation> explanations,
+    Map<RuleId, RuleExplanation> explanations,
     List<String> synchronousCitations,
     String perioperativeText,
     List<String> perioperativeCitations,
@@ -23,7 +24,7 @@ public record KnowledgeBase(
   /** What a rule rests on: the factors.json row and the sentence of evidence. */
   public record RuleExplanation(String factor, String evidence) {}
 
-  public RuleExplanation explanation(String ruleId) {
+  public RuleExplanation explanation(RuleId ruleId) {
     return explanations.get(ruleId);
   }
 }

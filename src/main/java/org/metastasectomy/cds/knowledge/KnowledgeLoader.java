@@ -7,42 +7,39 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.metastasectomy.cds.evidence.Citation;
 import org.metastasectomy.cds.evidence.CitationCatalogue;
-import org.metastasectomy.cds.knowledge.KnowledgeFiles.CitationEntry;
 import org.metastasectomy.cds.knowledge.KnowledgeFiles.ModelFile;
 import org.metastasectomy.cds.knowledge.KnowledgeFiles.RiskModelEntry;
 import org.metastasectomy.cds.knowledge.KnowledgeFiles.RuleEntry;
 import org.metastasectomy.cds.model.Direction;
-import org.metastasectomy.cds.model.EvidenceRules;
 import org.metastasectomy.cds.model.ModelKnowledge;
+import org.metastasectomy.cds.model.OrderRule;
 import org.metastasectomy.cds.model.OrderRuleDefinition;
+import org.metastasectomy.cds.model.ProfileRule;
+import org.metastasectomy.cds.model.RiskFactor;
 import org.metastasectomy.cds.model.RiskFactorDefinition;
 import org.metastasectomy.cds.model.RiskModelDefinition;
-import org.metastasectomy.cds.model.RiskModels;
 import org.metastasectomy.cds.model.RuleDefinition;
+import org.metastasectomy.cds.model.RuleId;
 import org.metastasectomy.cds.model.Site;
 import org.metastasectomy.cds.model.SurvivalRange;
 
 /**
  * Loads cds-hooks/knowledge/*.yaml from the classpath and checks it: every rule and model cites known citations,
- * identifiers appear only on verified citations, every rule has an evaluator and every evaluator a rule, card summaries
- * stay under 140 characters. Any violation is collected and reported at once.
+ * identifiers appear only on verified citations, every rule has an object in the engine and every object a rule
+ * (RuleObjects), card summaries stay under 140 characters. Any violation is collected and reported at once.
  */
 public final class KnowledgeLoader {
   static final String CITATIONS = "cds-hooks/knowledge/citations.yaml";
   static final String MODEL = "cds-hooks/knowledge/model.yaml";
-  private static final Pattern PMID = Pattern.compile("\\d{1,9}");
-  private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/\\S+");
 
   private final ObjectMapper yaml = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
   private final List<String> problems = new ArrayList<>();
+  private final RuleObjects objects = new RuleObjects(problems);
 
   public static KnowledgeBase loadFromClasspath() {
     KnowledgeLoader loader = new KnowledgeLoader();
@@ -66,7 +63,7 @@ public final class KnowledgeLoader {
     } catch (IOException e) {
       throw new KnowledgeException("knowledge file is not valid: " + e.getMessage(), e);
     }
-    CitationCatalogue catalogue = citations(citationsFile);
+    CitationCatalogue catalogue = CitationsCheck.catalogue(citationsFile, problems);
     KnowledgeBase base = build(model, catalogue);
     if (!problems.isEmpty()) {
       throw new KnowledgeException("knowledge files failed validation:\n - " + String.join("\n - ", problems));
@@ -74,40 +71,22 @@ public final class KnowledgeLoader {
     return base;
   }
 
-  private CitationCatalogue citations(KnowledgeFiles.CitationsFile file) {
-    List<Citation> list = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
-    for (CitationEntry e : nonNull(file == null ? null : file.citations(), "citations")) {
-      boolean verified = Boolean.TRUE.equals(e.verified());
-      require(e.id() != null && ids.add(e.id()), "citation id missing or duplicated: " + e.id());
-      require(e.label() != null, "citation " + e.id() + " has no label");
-      require(e.title() != null || e.searchTerms() != null, "citation " + e.id() + " needs a title or searchTerms");
-      require(verified || (e.pmid() == null && e.doi() == null),
-          "citation " + e.id() + " carries a PMID/DOI but is not verified (use a PubMed search instead)");
-      require(e.pmid() == null || PMID.matcher(e.pmid()).matches(), "citation " + e.id() + " has a malformed PMID");
-      require(e.doi() == null || DOI.matcher(e.doi()).matches(), "citation " + e.id() + " has a malformed DOI");
-      list.add(new Citation(e.id(), e.seedRef(), e.label(), e.title(), e.searchTerms(), e.pmid(), e.doi(), verified));
-    }
-    return new CitationCatalogue(list);
-  }
-
   private KnowledgeBase build(ModelFile m, CitationCatalogue catalogue) {
     require(m.version() != null && m.releaseDate() != null, "model.yaml needs version and releaseDate");
     List<RuleDefinition> rules = new ArrayList<>();
-    Map<String, KnowledgeBase.RuleExplanation> explanations = new LinkedHashMap<>();
+    Map<RuleId, KnowledgeBase.RuleExplanation> explanations = new LinkedHashMap<>();
     for (RuleEntry r : nonNull(m.rules(), "rules")) {
       checkCitations("rule " + r.id(), r.citations(), catalogue);
-      require(EvidenceRules.ids().contains(r.id()), "rule " + r.id() + " has no evaluator in the engine");
+      ProfileRule logic = objects.profile(r.id(), "rule");
       require(r.label() != null && r.toDocument() != null && r.evidence() != null,
           "rule " + r.id() + " needs label, evidence and toDocument");
       Direction direction = parse(Direction.class, r.direction(), "rule " + r.id() + " direction");
       Site site = r.site() == null ? null : parse(Site.class, r.site(), "rule " + r.id() + " site");
-      rules.add(new RuleDefinition(r.id(), r.label(), site, direction, r.threshold(), orEmpty(r.citations()), r.toDocument()));
-      explanations.put(r.id(), new KnowledgeBase.RuleExplanation(r.factor(), r.evidence()));
-    }
-    Set<String> written = new HashSet<>(explanations.keySet());
-    for (String id : EvidenceRules.ids()) {
-      require(written.contains(id), "the engine evaluates rule " + id + " but the knowledge file does not define it");
+      if (logic != null) {
+        rules.add(new RuleDefinition(logic.id(), r.label(), site, direction, r.threshold(), orEmpty(r.citations()),
+            r.toDocument(), logic));
+        explanations.put(logic.id(), new KnowledgeBase.RuleExplanation(r.factor(), r.evidence()));
+      }
     }
     Map<Site, SurvivalRange> survival = new EnumMap<>(Site.class);
     for (KnowledgeFiles.SurvivalEntry s : nonNull(m.survival(), "survival")) {
@@ -124,7 +103,11 @@ public final class KnowledgeLoader {
       int limit = o.summary() != null && o.summary().contains("{order}") ? 100 : 140;
       require(o.summary() != null && o.summary().length() < limit,
           "order rule " + o.id() + ": summary must be under " + limit + " characters (100 when it names the order)");
-      orderRules.add(new OrderRuleDefinition(o.id(), o.indicator(), o.summary(), o.detail(), o.threshold(), orEmpty(o.citations())));
+      OrderRule logic = objects.orderRule(o.id(), "order rule");
+      if (logic != null) {
+        orderRules.add(new OrderRuleDefinition(logic.id(), o.indicator(), o.summary(), o.detail(), o.threshold(),
+            orEmpty(o.citations()), logic));
+      }
     }
     checkCitations("synchronous cut-off", m.synchronousCitations(), catalogue);
     KnowledgeFiles.TextEntry perioperative =
@@ -133,6 +116,7 @@ public final class KnowledgeLoader {
     require(m.synchronousCutoffMonths() != null && m.synchronousCutoffMonths() >= 0, "synchronousCutoffMonths must be ≥ 0");
     RiskModelDefinition imdc = riskModel("IMDC", m.imdc(), catalogue);
     RiskModelDefinition mskcc = riskModel("MSKCC", m.mskcc(), catalogue);
+    objects.checkEveryObjectIsDefined();
     ModelKnowledge knowledge = new ModelKnowledge(m.version(), m.releaseDate(), rules, imdc, mskcc, survival,
         m.synchronousCutoffMonths() == null ? 0 : m.synchronousCutoffMonths(), orderRules);
     return new KnowledgeBase(knowledge, catalogue, m.status(), m.candidacyRule(), explanations,
@@ -147,8 +131,10 @@ public final class KnowledgeLoader {
     checkCitations("model " + id, e.citations(), catalogue);
     List<RiskFactorDefinition> factors = new ArrayList<>();
     for (KnowledgeFiles.RiskFactorEntry f : nonNull(e.factors(), id + " factors")) {
-      require(RiskModels.knows(f.id()), id + " factor " + f.id() + " has no evaluator in the engine");
-      factors.add(new RiskFactorDefinition(f.id(), f.label(), f.threshold()));
+      RiskFactor logic = objects.riskFactor(f.id(), id + " factor");
+      if (logic != null) {
+        factors.add(new RiskFactorDefinition(logic.id(), f.label(), f.threshold(), logic));
+      }
     }
     require(e.intermediateFrom() != null && e.poorFrom() != null && e.intermediateFrom() < e.poorFrom(),
         id + " needs intermediateFrom < poorFrom");

@@ -1,8 +1,8 @@
 package org.metastasectomy.cds.model;
 
 /** Laboratory values the models read, with the canonical unit each is converted to. */
-public enum Lab {
-  HEMOGLOBIN("haemoglobin", "g/dL"),
+public enum Lab implements Measure {
+  HAEMOGLOBIN("haemoglobin", "g/dL"),
   CALCIUM("calcium", "mg/dL"),
   ALBUMIN("albumin", "g/dL"),
   NEUTROPHILS("neutrophils", "10*9/L"),
@@ -19,11 +19,18 @@ public enum Lab {
     this.canonicalUnit = canonicalUnit;
   }
 
+  @Override
   public String label() {
     return label;
   }
 
   public String canonicalUnit() {
     return canonicalUnit;
+  }
+
+  /** A lab value is a number in the canonical unit. */
+  @Override
+  public Class<?> type() {
+    return Double.class;
   }
 }

@@ -21,8 +21,8 @@ public record ModelKnowledge(
     orderRules = List.copyOf(orderRules);
   }
 
-  public OrderRuleDefinition orderRule(String id) {
-    return orderRules.stream().filter(r -> r.id().equals(id)).findFirst()
+  public OrderRuleDefinition orderRule(RuleId id) {
+    return orderRules.stream().filter(r -> r.id() == id).findFirst()
         .orElseThrow(() -> new IllegalStateException("knowledge has no order rule " + id));
   }
 

@@ -1,11 +1,7 @@
 package org.metastasectomy.cds.model;
 
-import java.util.List;
-
-/** An order-time rule that fired for one draft order, with the patient facts that made it fire. */
-public record OrderAlert(OrderRuleDefinition rule, DraftOrder order, List<String> reasons) {
-
-  public OrderAlert {
-    reasons = List.copyOf(reasons);
-  }
-}
+/**
+ * An order-time rule that fired for one draft order: the rule's definition, the order, and the rule's result, whose data
+ * are the patient facts that made it fire.
+ */
+public record OrderAlert(OrderRuleDefinition rule, DraftOrder order, FactorResult result) {}

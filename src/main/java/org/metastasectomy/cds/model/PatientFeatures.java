@@ -6,14 +6,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Everything the model reads about one patient, already mapped from FHIR. Unknown values are {@link Fact#unknown()}.
  *
- * @param medicationHistoryAvailable whether the patient's medication orders were read (no therapy then means untreated)
- * @param unavailableData prefetch keys whose data could be had neither by prefetch nor from the FHIR server
+ * @param labs the latest usable result of each laboratory value, or why there is none
+ * @param notFetched the data that could be had neither by prefetch nor from the EHR's FHIR server, in plain words
  */
 public record PatientFeatures(
     LocalDate asOf,
@@ -32,17 +30,16 @@ public record PatientFeatures(
     List<Fact<LocalDate>> metastasectomies,
     Fact<Integer> ecog,
     Fact<Integer> kps,
-    Map<Lab, LabValue> labs,
+    Map<Lab, Fact<LabValue>> labs,
     Fact<LocalDate> systemicTherapyStart,
-    boolean medicationHistoryAvailable,
     Fact<LocalDate> lastTumourBoard,
-    Set<String> unavailableData) {
+    List<Reason.NotFetched> notFetched) {
 
   public PatientFeatures {
     metastases = List.copyOf(metastases);
     metastasectomies = List.copyOf(metastasectomies);
     labs = labs.isEmpty() ? Map.of() : new EnumMap<>(labs);
-    unavailableData = Set.copyOf(new TreeSet<>(unavailableData));
+    notFetched = List.copyOf(notFetched);
   }
 
   public List<Metastasis> currentMetastases() {
@@ -61,11 +58,11 @@ public record PatientFeatures(
   }
 
   public Fact<LabValue> lab(Lab lab) {
-    LabValue value = labs.get(lab);
-    return value == null ? Fact.unknown() : Fact.of(value, value.source());
+    return labs.getOrDefault(lab, Fact.unknown());
   }
 
-  public String sitesText() {
-    return currentSites().stream().map(Site::label).collect(Collectors.joining(", "));
+  /** Whether the medication history was read: with it, no systemic therapy recorded means untreated. */
+  public boolean medicationHistoryAvailable() {
+    return !(systemicTherapyStart.why() instanceof Reason.NotFetched);
   }
 }

@@ -2,7 +2,7 @@ package org.metastasectomy.cds.model;
 
 /** IMDC / MSKCC risk groups. */
 public enum RiskGroup {
-  FAVORABLE("favourable"),
+  FAVOURABLE("favourable"),
   INTERMEDIATE("intermediate"),
   POOR("poor");
 

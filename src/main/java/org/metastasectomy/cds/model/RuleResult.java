@@ -1,6 +1,6 @@
 package org.metastasectomy.cds.model;
 
-/** A rule of the evidence profile evaluated for one patient. */
+/** A rule of the evidence profile evaluated for one patient, with its definition (label, direction, what to record). */
 public record RuleResult(RuleDefinition rule, FactorResult result) {
 
   public FactorStatus status() {

@@ -3,6 +3,7 @@ package org.metastasectomy.cds.model;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.List;
 
 /** Intervals derived from the chart's dates. Months are completed calendar months. */
 public final class Timeline {
@@ -33,7 +34,7 @@ public final class Timeline {
     if (!start.isKnown() || !first.isKnown()) {
       return Fact.unknown();
     }
-    return Fact.of(months(start.value(), first.value()), joinSources(start.source(), first.source()));
+    return Fact.of(months(start.value(), first.value()), Sources.join(start.sources(), first.sources()));
   }
 
   /**
@@ -46,7 +47,7 @@ public final class Timeline {
       return Fact.unknown();
     }
     boolean sync = !first.value().isAfter(p.diagnosisDate().value().plusMonths(cutoffMonths));
-    return Fact.of(sync, joinSources(p.diagnosisDate().source(), first.source()));
+    return Fact.of(sync, Sources.join(p.diagnosisDate().sources(), first.sources()));
   }
 
   /**
@@ -59,22 +60,11 @@ public final class Timeline {
       return Fact.unknown();
     }
     if (p.systemicTherapyStart().isKnown()) {
-      String source = joinSources(p.diagnosisDate().source(), p.systemicTherapyStart().source());
-      return Fact.of(months(p.diagnosisDate().value(), p.systemicTherapyStart().value()), source);
+      List<String> sources = Sources.join(p.diagnosisDate().sources(), p.systemicTherapyStart().sources());
+      return Fact.of(months(p.diagnosisDate().value(), p.systemicTherapyStart().value()), sources);
     }
-    return p.medicationHistoryAvailable() ? Fact.of(months(p.diagnosisDate().value(), p.asOf()), p.diagnosisDate().source()) : Fact.unknown();
-  }
-
-  static String joinSources(String... sources) {
-    StringBuilder out = new StringBuilder();
-    for (String s : sources) {
-      if (s != null && !s.isBlank() && !out.toString().contains(s)) {
-        if (!out.isEmpty()) {
-          out.append(", ");
-        }
-        out.append(s);
-      }
-    }
-    return out.toString();
+    return p.medicationHistoryAvailable()
+        ? Fact.of(months(p.diagnosisDate().value(), p.asOf()), p.diagnosisDate().sources())
+        : Fact.unknown(p.systemicTherapyStart().why());
   }
 }

@@ -23,7 +23,8 @@ final class Codes {
   static final String LESION_COUNT_EXTENSION =
       "http://metastasectomy-cds.org/fhir/StructureDefinition/metastasis-lesion-count";
   static final String SERVICE_CODES = "http://metastasectomy-cds.org/fhir/CodeSystem/mrcc-cds";
-  static final String TUMOR_BOARD = "tumor-board-review";
+  /** Our code for a tumour board referral or review, as published (US spelling kept: docs/architecture.md). */
+  static final String TUMOUR_BOARD_CODE = "tumor-board-review";
 
   static final Set<String> RCC_SNOMED = Lookup.set("93849006", "702391001");
   static final Set<String> RCC_MORPHOLOGY = Lookup.set("8310/3", "8260/3", "8317/3", "8318/3", "8319/3", "8312/3");
@@ -51,7 +52,7 @@ final class Codes {
   static final Set<String> M_CATEGORY = Lookup.set("21907-1", "21901-4");
 
   static final Map<String, Lab> LAB_LOINC = Lookup.map(Map.ofEntries(
-      Map.entry("718-7", Lab.HEMOGLOBIN),
+      Map.entry("718-7", Lab.HAEMOGLOBIN),
       Map.entry("17861-6", Lab.CALCIUM),
       Map.entry("1751-7", Lab.ALBUMIN),
       Map.entry("26499-4", Lab.NEUTROPHILS),

@@ -1,5 +1,11 @@
 package org.metastasectomy.cds.reading;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,12 +29,38 @@ public final class DraftOrderReader {
   private static final Pattern CHEST_RADIOGRAPH_TEXT =
       Pattern.compile("(?i)\\b(chest x-?ray|cxr|chest radiograph\\w*|xr chest|x-ray chest|radiograph chest)\\b");
   private static final Pattern NEPHRECTOMY_TEXT = Pattern.compile("(?i)\\bnephrectomy\\b");
+  private static final String DRAFT_ORDERS = "context.draftOrders";
 
+  private final FhirContext fhir;
+  private final ObjectMapper json;
   private final Set<String> chestRadiographLoinc;
 
   /** @param chestRadiographLoinc LOINC order codes for a chest radiograph (from fhir-profiles ValueSet) */
-  public DraftOrderReader(Set<String> chestRadiographLoinc) {
+  public DraftOrderReader(FhirContext fhir, ObjectMapper json, Set<String> chestRadiographLoinc) {
+    this.fhir = fhir;
+    this.json = json;
     this.chestRadiographLoinc = Lookup.copyOf(chestRadiographLoinc);
+  }
+
+  /**
+   * The orders of a hook context (context.draftOrders, and context.selections on order-select) that a rule cares about.
+   *
+   * @throws InvalidFhirInputException when draftOrders is not a FHIR R4 Bundle that can be read (HTTP 400)
+   */
+  public List<DraftOrder> read(JsonNode context) {
+    List<String> selections = new ArrayList<>();
+    context.path("selections").forEach(s -> selections.add(s.asText()));
+    Bundle bundle;
+    try {
+      bundle = fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false))
+          .parseResource(Bundle.class, json.writeValueAsString(context.get("draftOrders")));
+    } catch (DataFormatException | JsonProcessingException e) {
+      throw new InvalidFhirInputException(DRAFT_ORDERS, DRAFT_ORDERS + " is not a FHIR R4 Bundle");
+    } catch (RuntimeException e) {
+      // HAPI's lenient parser can fail in other ways on hostile input; any failure here is the request's fault.
+      throw new InvalidFhirInputException(DRAFT_ORDERS, DRAFT_ORDERS + " is not a FHIR R4 Bundle that can be read");
+    }
+    return read(bundle, selections);
   }
 
   /** @param selections when non-empty (order-select), only the selected orders are read */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.metastasectomy.cds.model.Lab;
+import org.metastasectomy.cds.model.RuleId;
 
 /**
  * The model's inputs as the mapper reads them from FHIR R4: which resource and element, which codes (taken from
@@ -15,18 +16,14 @@ import org.metastasectomy.cds.model.Lab;
 public final class InputMapping {
   private InputMapping() {}
 
-  /** What reads an input: a rule of the evidence profile, a factor of IMDC/MSKCC, or an order-time rule. */
-  public enum Kind { RULE, RISK_FACTOR, ORDER_RULE }
-
-  public record Use(Kind kind, String id) {}
-
   /**
    * @param id stable name of the input (used by the page to refer to it)
    * @param fhir the FHIR resource and element read
    * @param codes the accepted codes, by system
    * @param howRead how the value is derived and which records are ignored
+   * @param usedBy the rules, IMDC/MSKCC factors and order-time rules that read it
    */
-  public record Input(String id, String name, String fhir, String codes, String howRead, List<Use> usedBy) {
+  public record Input(String id, String name, String fhir, String codes, String howRead, List<RuleId> usedBy) {
     public Input {
       usedBy = List.copyOf(usedBy);
     }
@@ -37,15 +34,15 @@ public final class InputMapping {
   public static final String ECOG = "ecog";
   public static final String KARNOFSKY = "karnofsky";
 
-  private static final Map<Lab, List<Use>> LAB_USES = Map.of(
-      Lab.HEMOGLOBIN, List.of(factor("HB_LT_LLN")),
-      Lab.CALCIUM, List.of(factor("CORR_CA_GT_ULN"), factor("CORR_CA_GT_10")),
-      Lab.ALBUMIN, List.of(factor("CORR_CA_GT_ULN"), factor("CORR_CA_GT_10")),
-      Lab.NEUTROPHILS, List.of(factor("NEUTROPHILS_GT_ULN")),
-      Lab.PLATELETS, List.of(factor("PLATELETS_GT_ULN")),
-      Lab.LDH, List.of(factor("LDH_GT_1_5_ULN")),
-      Lab.ALKALINE_PHOSPHATASE, List.of(rule("BONE_ALP_GT_1_5_ULN")),
-      Lab.CRP, List.of(rule("BONE_CRP_GT_3")));
+  private static final Map<Lab, List<RuleId>> LAB_USES = Map.of(
+      Lab.HAEMOGLOBIN, List.of(RuleId.HB_LT_LLN),
+      Lab.CALCIUM, List.of(RuleId.CORR_CA_GT_ULN, RuleId.CORR_CA_GT_10),
+      Lab.ALBUMIN, List.of(RuleId.CORR_CA_GT_ULN, RuleId.CORR_CA_GT_10),
+      Lab.NEUTROPHILS, List.of(RuleId.NEUTROPHILS_GT_ULN),
+      Lab.PLATELETS, List.of(RuleId.PLATELETS_GT_ULN),
+      Lab.LDH, List.of(RuleId.LDH_GT_1_5_ULN),
+      Lab.ALKALINE_PHOSPHATASE, List.of(RuleId.BONE_ALP_GT_1_5_ULN),
+      Lab.CRP, List.of(RuleId.BONE_CRP_GT_3));
 
   public static List<Input> inputs() {
     List<Input> inputs = new ArrayList<>(List.of(
@@ -55,45 +52,45 @@ public final class InputMapping {
             List.of()),
         new Input("diagnosis-date", "Date of diagnosis", "Condition.onset[x] of the primary, else Condition.recordedDate", "—",
             "Start of the disease-free interval when no nephrectomy is recorded; start of the time to systemic treatment; synchronous or metachronous.",
-            List.of(rule("DFI_LE_12"), rule("LUNG_DFI_GT_23"), rule("LIVER_METACHRONOUS"), rule("LIVER_SYNCHRONOUS"),
-                factor("DIAG_TO_TREAT_LT_1Y"), order("CYTOREDUCTIVE_NEPHRECTOMY"))),
+            List.of(RuleId.DFI_LE_12, RuleId.LUNG_DFI_GT_23, RuleId.LIVER_METACHRONOUS, RuleId.LIVER_SYNCHRONOUS,
+                RuleId.DIAG_TO_TREAT_LT_1Y, RuleId.CYTOREDUCTIVE_NEPHRECTOMY)),
         new Input("histology", "Histology", "mCODE histology-morphology-behavior extension on the primary, else Observation.value[x]",
             "ICD-O-3 (" + Codes.ICDO3 + "); Observation LOINC " + sorted(Codes.HISTOLOGY_OBSERVATION),
             "8318/3 is read as sarcomatoid; RCC, NOS leaves the histology rules unknown.",
-            List.of(rule("NON_CLEAR_CELL"), rule("SARCOMATOID"), rule("BONE_CLEAR_CELL"))),
+            List.of(RuleId.NON_CLEAR_CELL, RuleId.SARCOMATOID, RuleId.BONE_CLEAR_CELL)),
         new Input("metastases", "Metastases by site", "Condition.code, Condition.bodySite, Condition.clinicalStatus, Condition.onset[x]",
             "ICD-10-CM C77.*, C78.*, C79.*; SNOMED CT " + sorted(Codes.METASTASIS_SNOMED.keySet()) + "; or "
                 + Codes.SECONDARY_NEOPLASM_SNOMED + " with bodySite " + sorted(Codes.BODY_SITE_SNOMED.keySet()),
             "One Condition per site. Inactive, resolved or remission Conditions are not current; the earliest onset is the first metastasis.",
-            List.of(rule("SOLITARY"), rule("SINGLE_ORGAN"), rule("MULTI_ORGAN"), rule("BRAIN_METASTASIS"), rule("NON_PULMONARY"),
-                rule("BONE_NON_BONE_METASTASES"), rule("BONE_ONLY"), rule("LIVER_METACHRONOUS"), rule("LIVER_SYNCHRONOUS"),
-                rule("DFI_LE_12"), rule("LUNG_DFI_GT_23"), order("CYTOREDUCTIVE_NEPHRECTOMY"))),
+            List.of(RuleId.SOLITARY, RuleId.SINGLE_ORGAN, RuleId.MULTI_ORGAN, RuleId.BRAIN_METASTASIS, RuleId.NON_PULMONARY,
+                RuleId.BONE_NON_BONE_METASTASES, RuleId.BONE_ONLY, RuleId.LIVER_METACHRONOUS, RuleId.LIVER_SYNCHRONOUS,
+                RuleId.DFI_LE_12, RuleId.LUNG_DFI_GT_23, RuleId.CYTOREDUCTIVE_NEPHRECTOMY)),
         new Input("lesion-count", "Number of lesions at a site", "Condition.extension (metastasis-lesion-count).valueInteger",
             Codes.LESION_COUNT_EXTENSION, "Recorded by the clinician; absent means unknown, never one.",
-            List.of(rule("SOLITARY"), rule("LUNG_FEWER_THAN_7"))),
+            List.of(RuleId.SOLITARY, RuleId.LUNG_FEWER_THAN_7)),
         new Input("grade", "Fuhrman/ISUP grade", "Observation.value[x]", "NCIt " + Codes.GRADE_NCIT,
-            "The latest result; no look-back (it describes the tumour at diagnosis).", List.of(rule("HIGH_GRADE"))),
+            "The latest result; no look-back (it describes the tumour at diagnosis).", List.of(RuleId.HIGH_GRADE)),
         new Input("t-category", "Primary tumour T category", "Observation.value[x]", "LOINC " + sorted(Codes.T_CATEGORY),
-            "The latest result, clinical or pathological.", List.of(rule("T_STAGE_GE_3"), order("CHEST_RADIOGRAPH_STAGING"))),
+            "The latest result, clinical or pathological.", List.of(RuleId.T_STAGE_GE_3, RuleId.CHEST_RADIOGRAPH_STAGING)),
         new Input("n-category", "Regional nodes N category", "Observation.value[x]", "LOINC " + sorted(Codes.N_CATEGORY),
-            "The latest result, clinical or pathological.", List.of(rule("NODE_POSITIVE"))),
+            "The latest result, clinical or pathological.", List.of(RuleId.NODE_POSITIVE)),
         new Input("m-category", "Distant metastasis M category", "Observation.value[x]", "LOINC " + sorted(Codes.M_CATEGORY),
             "M1 makes the disease metastatic even when no metastasis Condition is recorded.", List.of()),
         new Input("nephrectomy", "Nephrectomy", "Procedure.code, Procedure.performed[x] (status completed)",
             "SNOMED CT " + sorted(Codes.NEPHRECTOMY_SNOMED), "The earliest completed nephrectomy starts the disease-free interval.",
-            List.of(rule("DFI_LE_12"), rule("LUNG_DFI_GT_23"))),
+            List.of(RuleId.DFI_LE_12, RuleId.LUNG_DFI_GT_23)),
         new Input("metastasectomy", "Metastasectomy", "Procedure.code or Procedure.reasonReference, Procedure.performed[x]",
             "SNOMED CT " + sorted(Codes.METASTASECTOMY_SNOMED) + ", or any completed surgery whose reason is a metastasis Condition",
-            "Complete when no current metastasis was recorded after it.", List.of(order("ADJUVANT_AFTER_METASTASECTOMY"))),
+            "Complete when no current metastasis was recorded after it.", List.of(RuleId.ADJUVANT_AFTER_METASTASECTOMY)),
         new Input(BIRTH_DATE, "Date of birth", "Patient.birthDate", "—", "Age in completed years on the assessment date.",
-            List.of(rule("AGE_GT_65"), rule("LUNG_AGE_GT_70"))),
+            List.of(RuleId.AGE_GT_65, RuleId.LUNG_AGE_GT_70)),
         new Input(SEX, "Sex", "Patient.gender", "—",
             "Read, but used by no rule. Its only use: picking a hospital-configured laboratory reference range when a result carries none (none is configured by default).",
             List.of()),
         new Input(ECOG, "ECOG performance status", "Observation.value[x]", "LOINC " + Codes.ECOG,
-            "The latest result within the look-back.", List.of(rule("LIVER_ECOG_GT_0"))),
+            "The latest result within the look-back.", List.of(RuleId.LIVER_ECOG_GT_0)),
         new Input(KARNOFSKY, "Karnofsky performance status", "Observation.value[x]", "LOINC " + Codes.KARNOFSKY,
-            "The latest result within the look-back. ECOG is not converted to Karnofsky.", List.of(factor("KPS_LT_80")))));
+            "The latest result within the look-back. ECOG is not converted to Karnofsky.", List.of(RuleId.KPS_LT_80))));
     for (Lab lab : Lab.values()) {
       inputs.add(new Input("lab-" + lab.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), capitalised(lab.label()),
           "Observation.valueQuantity (UCUM), Observation.referenceRange", "LOINC " + loinc(lab),
@@ -102,16 +99,16 @@ public final class InputMapping {
     inputs.add(new Input("systemic-therapy", "Start of systemic therapy",
         "MedicationRequest (active, completed, on-hold) authoredOn; MedicationAdministration effective[x]",
         "RxNorm " + sorted(Codes.RCC_AGENTS_RXNORM.keySet()) + "; or the ingredient name (" + sorted(Codes.RCC_AGENT_NAMES) + ")",
-        "The earliest start; when none, time to treatment runs to the assessment date.", List.of(factor("DIAG_TO_TREAT_LT_1Y"))));
+        "The earliest start; when none, time to treatment runs to the assessment date.", List.of(RuleId.DIAG_TO_TREAT_LT_1Y)));
     inputs.add(new Input("tumour-board", "Documented tumour board review", "ServiceRequest.authoredOn or Procedure.performed[x]",
-        Codes.SERVICE_CODES + "#" + Codes.TUMOR_BOARD, "The latest one.", List.of(order("SYSTEMIC_BEFORE_TUMOUR_BOARD"))));
+        Codes.SERVICE_CODES + "#" + Codes.TUMOUR_BOARD_CODE, "The latest one.", List.of(RuleId.SYSTEMIC_BEFORE_TUMOUR_BOARD)));
     inputs.add(new Input("draft-orders", "Draft orders (order-select, order-sign)",
         "context.draftOrders: MedicationRequest.medication[x], ServiceRequest.code",
         "RCC agents as above (pazopanib, sorafenib: adjuvant-trial agents); chest radiograph CPT 71045–71048 or LOINC chest radiograph codes; nephrectomy SNOMED CT "
             + sorted(Codes.NEPHRECTOMY_SNOMED),
         "Only the selected orders on order-select; all draft orders on order-sign.",
-        List.of(order("ADJUVANT_AFTER_METASTASECTOMY"), order("SYSTEMIC_BEFORE_TUMOUR_BOARD"), order("CHEST_RADIOGRAPH_STAGING"),
-            order("CYTOREDUCTIVE_NEPHRECTOMY"))));
+        List.of(RuleId.ADJUVANT_AFTER_METASTASECTOMY, RuleId.SYSTEMIC_BEFORE_TUMOUR_BOARD, RuleId.CHEST_RADIOGRAPH_STAGING,
+            RuleId.CYTOREDUCTIVE_NEPHRECTOMY)));
     return List.copyOf(inputs);
   }
 
@@ -138,17 +135,5 @@ public final class InputMapping {
 
   private static String capitalised(String s) {
     return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  private static Use rule(String id) {
-    return new Use(Kind.RULE, id);
-  }
-
-  private static Use factor(String id) {
-    return new Use(Kind.RISK_FACTOR, id);
-  }
-
-  private static Use order(String id) {
-    return new Use(Kind.ORDER_RULE, id);
   }
 }

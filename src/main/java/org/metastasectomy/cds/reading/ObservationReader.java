@@ -5,29 +5,30 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Observation.ObservationReferenceRangeComponent;
-import org.hl7.fhir.r4.model.Quantity;
+import org.metastasectomy.cds.model.Datum;
 import org.metastasectomy.cds.model.Fact;
 import org.metastasectomy.cds.model.Histology;
+import org.metastasectomy.cds.model.Item;
 import org.metastasectomy.cds.model.Lab;
 import org.metastasectomy.cds.model.LabValue;
+import org.metastasectomy.cds.model.Reason;
+import org.metastasectomy.cds.model.Sources;
 
 /**
  * Reads performance status, labs, grade, histology and TNM from Observations. Only final, amended and corrected
- * results count; the latest wins; performance status and labs older than the look-back are ignored.
+ * results count; the latest wins; performance status and labs older than the look-back are not used, and then say so
+ * (the last value and its date) instead of reading as not recorded.
  */
 final class ObservationReader {
-  private static final Pattern GRADE = Pattern.compile("(?i)(?:\\bG|grade\\s*)([1-4])\\b");
-  private static final Pattern BARE_DIGIT = Pattern.compile("^\\s*([0-9])\\s*$");
-
   private static final Set<String> USABLE_CODES = Set.of("final", "amended", "corrected");
   /** Latest first; entries with equal dates keep their order (the first one wins, as a max over the list would). */
   private static final Comparator<ObservationEntry> LATEST_FIRST =
@@ -35,36 +36,53 @@ final class ObservationReader {
 
   private final List<ObservationEntry> observations;
   private final LocalDate lookbackStart;
+  private final int lookbackDays;
 
   ObservationReader(List<ObservationEntry> observations, LocalDate asOf, int lookbackDays) {
     this.observations = observations.stream().filter(o -> USABLE_CODES.contains(o.status())).toList();
     this.lookbackStart = asOf.minusDays(lookbackDays);
+    this.lookbackDays = lookbackDays;
   }
 
   Fact<Integer> ecog() {
-    return latestRecent(Lookup.set(Codes.ECOG)).map(o -> integerValue(o).map(v -> Fact.of(v, ConditionReader.ref(o))))
-        .flatMap(Function.identity()).orElse(Fact.unknown());
+    return score(Codes.ECOG, Item.ECOG, null);
   }
 
   Fact<Integer> karnofsky() {
-    return latestRecent(Lookup.set(Codes.KARNOFSKY)).map(o -> integerValue(o).map(v -> Fact.of(v, ConditionReader.ref(o))))
-        .flatMap(Function.identity()).orElse(Fact.unknown());
+    return score(Codes.KARNOFSKY, Item.KARNOFSKY, "%");
   }
 
-  Map<Lab, LabValue> labs(String sex, ReferenceRangeDefaults defaults) {
-    Map<Lab, LabValue> out = new EnumMap<>(Lab.class);
+  /** The latest recent score; with none recent, unknown — outside the look-back when an older one exists. */
+  private Fact<Integer> score(String loinc, Item item, String unit) {
+    Predicate<ObservationEntry> coded = e -> e.hasCode(Codes.LOINC, Set.of(loinc));
+    Optional<Observation> recent = latest(coded.and(this::recent), o -> true);
+    if (recent.isPresent()) {
+      Observation o = recent.get();
+      return ObservationValues.integer(o).map(v -> Fact.of(v, ConditionReader.ref(o), effective(o))).orElse(Fact.unknown());
+    }
+    return olderThanLookback(coded, o -> ObservationValues.integer(o)
+        .map(v -> Datum.of(item, v, unit, effective(o), Sources.of(ConditionReader.ref(o)))));
+  }
+
+  /** Each lab's latest recent result that has a value in a known unit; for the others, why there is none. */
+  Map<Lab, Fact<LabValue>> labs(String sex, ReferenceRangeDefaults defaults) {
+    LabResults results = new LabResults(sex, defaults);
+    Map<Lab, Fact<LabValue>> out = new EnumMap<>(Lab.class);
     for (Lab lab : Lab.values()) {
       Set<String> codes = Codes.LAB_LOINC.entrySet().stream().filter(e -> e.getValue() == lab).map(Map.Entry::getKey)
-          .collect(java.util.stream.Collectors.toSet());
-      observations.stream()
-          .filter(e -> e.hasCode(Codes.LOINC, codes) && recent(e))
-          .sorted(LATEST_FIRST)
-          .map(ObservationEntry::resource)
-          .filter(Observation::hasValueQuantity)
-          .map(o -> toLabValue(lab, o, sex, defaults))
-          .flatMap(Optional::stream)
-          .findFirst()
-          .ifPresent(v -> out.put(lab, v));
+          .collect(Collectors.toSet());
+      Predicate<ObservationEntry> coded = e -> e.hasCode(Codes.LOINC, codes);
+      Function<Observation, Optional<LabValue>> value = o -> o.hasValueQuantity() ? results.read(lab, o) : Optional.empty();
+      Optional<LabValue> recent = values(coded.and(this::recent), value).findFirst();
+      if (recent.isPresent()) {
+        out.put(lab, Fact.of(recent.get(), recent.get().source(), recent.get().date()));
+      } else {
+        Fact<LabValue> older = olderThanLookback(coded, o -> value.apply(o)
+            .map(v -> Datum.of(lab, v.value(), lab.canonicalUnit(), v.date(), Sources.of(v.source()))));
+        if (older.why() instanceof Reason.OutsideLookback) {
+          out.put(lab, older);
+        }
+      }
     }
     return out;
   }
@@ -72,7 +90,7 @@ final class ObservationReader {
   /** Grade and histology describe the tumour at diagnosis: no look-back. */
   Fact<Integer> grade() {
     return latest(e -> e.hasCode(Codes.NCIT, Set.of(Codes.GRADE_NCIT)), o -> true)
-        .flatMap(o -> gradeValue(o).map(v -> Fact.of(v, ConditionReader.ref(o))))
+        .flatMap(o -> ObservationValues.grade(o).map(v -> Fact.of(v, ConditionReader.ref(o), effective(o))))
         .orElse(Fact.unknown());
   }
 
@@ -81,9 +99,9 @@ final class ObservationReader {
         .flatMap(o -> o.getValueCodeableConcept().getCoding().stream()
             .filter(c -> Codes.ICDO3.equals(c.getSystem()))
             .map(c -> Histology.fromIcdO3(c.getCode()))
-            .filter(java.util.Objects::nonNull)
+            .filter(Objects::nonNull)
             .findFirst()
-            .map(h -> Fact.of(h, ConditionReader.ref(o))))
+            .map(h -> Fact.of(h, ConditionReader.ref(o), effective(o))))
         .orElse(Fact.unknown());
   }
 
@@ -96,29 +114,41 @@ final class ObservationReader {
         .filter(o -> o.getValueCodeableConcept().getCoding().stream()
             .anyMatch(c -> Codes.ICDO3.equals(c.getSystem()) && Histology.SARCOMATOID.icdO3().equals(c.getCode())))
         .findFirst()
-        .map(o -> Fact.of(true, ConditionReader.ref(o)))
+        .map(o -> Fact.of(true, ConditionReader.ref(o), effective(o)))
         .orElse(Fact.unknown());
   }
 
   Fact<Integer> tnm(Set<String> loincCodes, Pattern pattern) {
     return latest(e -> e.hasCode(Codes.LOINC, loincCodes), o -> true)
-        .flatMap(o -> firstMatch(o, pattern).map(v -> Fact.of(v, ConditionReader.ref(o))))
+        .flatMap(o -> ObservationValues.firstMatch(o, pattern).map(v -> Fact.of(v, ConditionReader.ref(o), effective(o))))
         .orElse(Fact.unknown());
   }
 
-  private Optional<Observation> latestRecent(Set<String> codes) {
-    return latest(e -> e.hasCode(Codes.LOINC, codes) && recent(e), o -> true);
+  /** The latest Observation chosen by {@code select} (codes, date) whose content passes {@code content}. */
+  private Optional<Observation> latest(Predicate<ObservationEntry> select, Predicate<Observation> content) {
+    return observations.stream().filter(select).sorted(LATEST_FIRST).map(ObservationEntry::resource).filter(content).findFirst();
   }
 
-  /** The latest Observation chosen by {@code select} (codes, date) whose content passes {@code content}. */
-  private Optional<Observation> latest(java.util.function.Predicate<ObservationEntry> select,
-      java.util.function.Predicate<Observation> content) {
-    return observations.stream().filter(select).sorted(LATEST_FIRST).map(ObservationEntry::resource).filter(content).findFirst();
+  /** The values of the selected Observations, latest first, parsing only as far as the caller reads. */
+  private <T> Stream<T> values(Predicate<ObservationEntry> select, Function<Observation, Optional<T>> value) {
+    return observations.stream().filter(select).sorted(LATEST_FIRST).map(ObservationEntry::resource)
+        .map(value).flatMap(Optional::stream);
+  }
+
+  /** Unknown: outside the look-back with the latest older value when there is one, else not recorded. */
+  private <T> Fact<T> olderThanLookback(Predicate<ObservationEntry> coded, Function<Observation, Optional<Datum>> value) {
+    return values(coded.and(this::beforeLookback), value).findFirst()
+        .map(last -> Fact.<T>unknown(new Reason.OutsideLookback(last, lookbackDays)))
+        .orElse(Fact.unknown());
   }
 
   private boolean recent(ObservationEntry e) {
     LocalDate date = e.effective();
     return date != null && !date.isBefore(lookbackStart);
+  }
+
+  private boolean beforeLookback(ObservationEntry e) {
+    return e.effective() != null && e.effective().isBefore(lookbackStart);
   }
 
   static LocalDate effective(Observation o) {
@@ -129,118 +159,5 @@ final class ObservationReader {
       }
     }
     return o.hasIssued() ? FhirDates.of(o.getIssuedElement()) : null;
-  }
-
-  private static Optional<Integer> integerValue(Observation o) {
-    if (o.hasValueIntegerType()) {
-      return Optional.ofNullable(o.getValueIntegerType().getValue());
-    }
-    if (o.hasValueQuantity() && o.getValueQuantity().hasValue()) {
-      try {
-        return Optional.of(o.getValueQuantity().getValue().intValueExact());
-      } catch (ArithmeticException notAWholeScore) {
-        // 1.5 or 1e999 is no score; intValue() would have read 1e999 as 0
-        return Optional.empty();
-      }
-    }
-    if (o.hasValueCodeableConcept()) {
-      for (Coding c : o.getValueCodeableConcept().getCoding()) {
-        Matcher m = BARE_DIGIT.matcher(String.valueOf(c.getCode()));
-        if (m.matches()) {
-          return Optional.of(Integer.parseInt(m.group(1)));
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<Integer> gradeValue(Observation o) {
-    if (o.hasValueIntegerType() && o.getValueIntegerType().getValue() != null) {
-      int g = o.getValueIntegerType().getValue();
-      return g >= 1 && g <= 4 ? Optional.of(g) : Optional.empty();
-    }
-    Optional<Integer> fromText = firstMatch(o, GRADE);
-    if (fromText.isPresent()) {
-      return fromText;
-    }
-    for (String text : texts(o)) {
-      Matcher m = Pattern.compile("^\\s*([1-4])\\s*$").matcher(text);
-      if (m.matches()) {
-        return Optional.of(Integer.parseInt(m.group(1)));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<Integer> firstMatch(Observation o, Pattern pattern) {
-    for (String text : texts(o)) {
-      Matcher m = pattern.matcher(text);
-      if (m.find()) {
-        return Optional.of(Integer.parseInt(m.group(1)));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static List<String> texts(Observation o) {
-    java.util.ArrayList<String> out = new java.util.ArrayList<>();
-    if (o.hasValueCodeableConcept()) {
-      CodeableConcept cc = o.getValueCodeableConcept();
-      cc.getCoding().forEach(c -> {
-        if (c.hasCode()) {
-          out.add(c.getCode());
-        }
-        if (c.hasDisplay()) {
-          out.add(c.getDisplay());
-        }
-      });
-      if (cc.hasText()) {
-        out.add(cc.getText());
-      }
-    }
-    if (o.hasValueStringType()) {
-      out.add(o.getValueStringType().getValue());
-    }
-    return out;
-  }
-
-  private Optional<LabValue> toLabValue(Lab lab, Observation o, String sex, ReferenceRangeDefaults defaults) {
-    Quantity q = o.getValueQuantity();
-    if (!q.hasValue()) {
-      return Optional.empty();
-    }
-    String unit = unitOf(q);
-    Optional<Double> value = Units.toCanonical(lab, q.getValue().doubleValue(), unit);
-    if (value.isEmpty()) {
-      return Optional.empty();
-    }
-    Fact<Double> low = Fact.unknown();
-    Fact<Double> high = Fact.unknown();
-    String ref = ConditionReader.ref(o);
-    if (o.hasReferenceRange()) {
-      ObservationReferenceRangeComponent range = o.getReferenceRangeFirstRep();
-      low = limit(lab, range.getLow(), unit, ref);
-      high = limit(lab, range.getHigh(), unit, ref);
-    }
-    Optional<ReferenceRangeDefaults.Range> fallback = defaults.find(lab, sex);
-    if (!low.isKnown() && fallback.isPresent() && fallback.get().low() != null) {
-      low = Fact.of(fallback.get().low(), "configured default");
-    }
-    if (!high.isKnown() && fallback.isPresent() && fallback.get().high() != null) {
-      high = Fact.of(fallback.get().high(), "configured default");
-    }
-    return Optional.of(new LabValue(value.get(), low, high, effective(o), ref));
-  }
-
-  private static Fact<Double> limit(Lab lab, Quantity q, String valueUnit, String ref) {
-    if (q == null || !q.hasValue()) {
-      return Fact.unknown();
-    }
-    String unit = q.hasCode() || q.hasUnit() ? unitOf(q) : valueUnit;
-    return Units.toCanonical(lab, q.getValue().doubleValue(), unit).map(v -> Fact.of(v, ref)).orElse(Fact.unknown());
-  }
-
-  private static String unitOf(Quantity q) {
-    return q.hasCode() ? q.getCode() : q.getUnit();
   }
 }

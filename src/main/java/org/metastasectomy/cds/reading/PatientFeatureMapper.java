@@ -1,9 +1,8 @@
 package org.metastasectomy.cds.reading;
 
-import org.metastasectomy.cds.intake.PrefetchKeys;
-
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,12 +11,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Patient;
+import org.metastasectomy.cds.intake.PrefetchKeys;
 import org.metastasectomy.cds.model.Fact;
 import org.metastasectomy.cds.model.Histology;
 import org.metastasectomy.cds.model.Lab;
 import org.metastasectomy.cds.model.LabValue;
 import org.metastasectomy.cds.model.Metastasis;
 import org.metastasectomy.cds.model.PatientFeatures;
+import org.metastasectomy.cds.model.Reason;
 
 /** Maps a patient's FHIR R4 resources to the model's features. The mapping table is in fhir-profiles/README.md. */
 public final class PatientFeatureMapper {
@@ -47,10 +48,21 @@ public final class PatientFeatureMapper {
     List<Metastasis> metastases = ConditionReader.metastases(r.conditions());
     ObservationReader obs = new ObservationReader(r.observations(), asOf, lookbackDays);
     String sex = r.patient() != null && r.patient().hasGender() ? r.patient().getGender().toCode() : null;
+    // What an unreadable key would have held is unknown as "not fetched", never as "not recorded".
+    Reason noObservations = r.why(PrefetchKeys.OBSERVATIONS);
+    Reason noProcedures = r.why(PrefetchKeys.PROCEDURES);
 
-    Fact<Histology> histology = primary.map(ConditionReader::histology).filter(Fact::isKnown).orElse(obs.histology());
+    Fact<Histology> histology = primary.map(ConditionReader::histology).filter(Fact::isKnown)
+        .orElse(obs.histology().orUnknownBecause(noObservations));
     Set<String> metastasisRefs = metastases.stream().map(Metastasis::source).collect(Collectors.toSet());
-    Map<Lab, LabValue> labs = obs.labs(sex, defaults);
+    Map<Lab, Fact<LabValue>> labs = new EnumMap<>(obs.labs(sex, defaults));
+    if (noObservations instanceof Reason.NotFetched) {
+      for (Lab lab : Lab.values()) {
+        labs.putIfAbsent(lab, Fact.unknown(noObservations));
+      }
+    }
+    Fact<LocalDate> therapyStart = TherapyReader.systemicTherapyStart(r.medicationRequests(), r.medicationAdministrations())
+        .orUnknownBecause(r.why(PrefetchKeys.MEDICATIONS));
 
     return new PatientFeatures(
         asOf,
@@ -60,20 +72,20 @@ public final class PatientFeatureMapper {
         diagnosis,
         histology,
         sarcomatoid(histology, obs.sarcomatoidReported()),
-        obs.grade(),
-        obs.tnm(Codes.T_CATEGORY, T),
-        obs.tnm(Codes.N_CATEGORY, N),
-        obs.tnm(Codes.M_CATEGORY, M),
+        obs.grade().orUnknownBecause(noObservations),
+        obs.tnm(Codes.T_CATEGORY, T).orUnknownBecause(noObservations),
+        obs.tnm(Codes.N_CATEGORY, N).orUnknownBecause(noObservations),
+        obs.tnm(Codes.M_CATEGORY, M).orUnknownBecause(noObservations),
         metastases,
-        TherapyReader.nephrectomy(r.procedures()),
+        TherapyReader.nephrectomy(r.procedures()).orUnknownBecause(noProcedures),
         TherapyReader.metastasectomies(r.procedures(), metastasisRefs),
-        obs.ecog(),
-        obs.karnofsky(),
+        obs.ecog().orUnknownBecause(noObservations),
+        obs.karnofsky().orUnknownBecause(noObservations),
         labs,
-        TherapyReader.systemicTherapyStart(r.medicationRequests(), r.medicationAdministrations()),
-        !r.unavailable().contains(PrefetchKeys.MEDICATIONS),
-        TherapyReader.lastTumourBoard(r.serviceRequests(), r.procedures()),
-        r.unavailable());
+        therapyStart,
+        TherapyReader.lastTumourBoard(r.serviceRequests(), r.procedures())
+            .orUnknownBecause(r.why(PrefetchKeys.TUMOUR_BOARD, PrefetchKeys.PROCEDURES)),
+        r.notFetched());
   }
 
   /** Sarcomatoid if 8318/3 is reported anywhere; not sarcomatoid only when a specific other histology is known. */
@@ -81,8 +93,11 @@ public final class PatientFeatureMapper {
     if (reported.isKnown()) {
       return reported;
     }
-    if (!histology.isKnown() || histology.value() == Histology.RCC_NOS) {
-      return Fact.unknown();
+    if (!histology.isKnown()) {
+      return Fact.unknown(histology.why());
+    }
+    if (histology.value() == Histology.RCC_NOS) {
+      return Fact.unknown(new Reason.NotSpecific(Histology.RCC_NOS));
     }
     return Fact.of(histology.value() == Histology.SARCOMATOID, histology.source());
   }

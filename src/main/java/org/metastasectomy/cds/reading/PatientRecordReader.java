@@ -1,11 +1,6 @@
 package org.metastasectomy.cds.reading;
 
-
-import ca.uhn.fhir.parser.DataFormatException;
-import org.metastasectomy.cds.intake.PrefetchData;
-import org.metastasectomy.cds.intake.PrefetchKeys;
 import ca.uhn.fhir.parser.IParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -22,9 +17,10 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.metastasectomy.cds.intake.PrefetchData;
+import org.metastasectomy.cds.intake.PrefetchKeys;
 
 /**
  * Reads one request's {@link PrefetchData} into FHIR resources: prefetched JSON is parsed only when first needed (so a
@@ -67,7 +63,7 @@ public final class PatientRecordReader {
   public PatientRecord record() {
     List<Patient> patients = ofType(PrefetchKeys.PATIENT, Patient.class);
     List<Procedure> procedures = ofType(PrefetchKeys.PROCEDURES, Procedure.class);
-    List<ServiceRequest> serviceRequests = new ArrayList<>(ofType(PrefetchKeys.TUMOR_BOARD, ServiceRequest.class));
+    List<ServiceRequest> serviceRequests = new ArrayList<>(ofType(PrefetchKeys.TUMOUR_BOARD, ServiceRequest.class));
     return new PatientRecord(
         patients.isEmpty() ? null : patients.get(0),
         conditions(),
@@ -92,7 +88,7 @@ public final class PatientRecordReader {
     List<ObservationEntry> out = new ArrayList<>();
     for (JsonNode entry : node.path("entry")) {
       JsonNode r = entry.path("resource");
-      if ("Observation".equals(r.path("resourceType").asText()) && aboutThisPatient(r.path("subject").path("reference"))) {
+      if ("Observation".equals(r.path("resourceType").asText()) && PatientSubject.isAbout(r.path("subject").path("reference"), patientId)) {
         out.add(ObservationEntry.lazy(r, this::parseObservation));
       }
     }
@@ -100,21 +96,17 @@ public final class PatientRecordReader {
   }
 
   private Observation parseObservation(JsonNode json) {
-    IBaseResource r = parse(PrefetchKeys.OBSERVATIONS, json);
+    IBaseResource r = FhirJson.parse(parser.get(), this.json, PrefetchKeys.OBSERVATIONS, json);
     if (!(r instanceof Observation o)) {
-      throw new InvalidPrefetchException("prefetch." + PrefetchKeys.OBSERVATIONS, "prefetch.observations holds an entry that is not an Observation");
+      throw new InvalidFhirInputException("prefetch." + PrefetchKeys.OBSERVATIONS, "prefetch.observations holds an entry that is not an Observation");
     }
     return o;
-  }
-
-  private boolean aboutThisPatient(JsonNode reference) {
-    return !reference.isTextual() || patientId.equals(new org.hl7.fhir.r4.model.IdType(reference.asText()).getIdPart());
   }
 
   private <T extends Resource> List<T> ofType(String key, Class<T> type) {
     List<T> out = new ArrayList<>();
     for (Resource r : resources(key)) {
-      if (type.isInstance(r) && aboutThisPatient(r)) {
+      if (type.isInstance(r) && PatientSubject.isAbout(r, patientId)) {
         out.add(type.cast(r));
       }
     }
@@ -135,7 +127,7 @@ public final class PatientRecordReader {
     if (node == null || node.isNull()) {
       return out;
     }
-    IBaseResource resource = parse(key, node);
+    IBaseResource resource = FhirJson.parse(parser.get(), json, key, node);
     if (resource instanceof Bundle bundle) {
       for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
         if (e.hasResource()) {
@@ -146,60 +138,5 @@ public final class PatientRecordReader {
       out.add((Resource) resource);
     }
     return out;
-  }
-
-  private IBaseResource parse(String key, JsonNode node) {
-    if (!node.isObject()) {
-      throw new InvalidPrefetchException("prefetch." + key, "prefetch." + key + " must be a FHIR resource or Bundle");
-    }
-    try {
-      return parser.get().parseResource(json.writeValueAsString(node));
-    } catch (DataFormatException | JsonProcessingException e) {
-      throw new InvalidPrefetchException("prefetch." + key, "prefetch." + key + " is not FHIR R4 JSON: " + firstLine(e.getMessage()));
-    } catch (RuntimeException e) {
-      // HAPI's lenient parser can fail in other ways on hostile input (e.g. an NPE for "resource": 42 in a Bundle entry).
-      throw new InvalidPrefetchException("prefetch." + key, "prefetch." + key + " is not FHIR R4 JSON that can be read");
-    }
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable";
-    }
-    String line = message.lines().findFirst().orElse(message);
-    return line.length() > 200 ? line.substring(0, 200) : line;
-  }
-
-  private boolean aboutThisPatient(Resource r) {
-    if (r instanceof Patient p) {
-      return !p.getIdElement().hasIdPart() || patientId.equals(p.getIdElement().getIdPart());
-    }
-    Reference subject = subjectOf(r);
-    if (subject == null || !subject.hasReference()) {
-      return true;
-    }
-    return patientId.equals(subject.getReferenceElement().getIdPart());
-  }
-
-  private static Reference subjectOf(Resource r) {
-    if (r instanceof Condition c) {
-      return c.getSubject();
-    }
-    if (r instanceof Observation o) {
-      return o.getSubject();
-    }
-    if (r instanceof Procedure p) {
-      return p.getSubject();
-    }
-    if (r instanceof MedicationRequest m) {
-      return m.getSubject();
-    }
-    if (r instanceof MedicationAdministration m) {
-      return m.getSubject();
-    }
-    if (r instanceof ServiceRequest s) {
-      return s.getSubject();
-    }
-    return null;
   }
 }

@@ -93,7 +93,7 @@ final class TherapyReader {
   }
 
   static boolean isTumourBoard(CodeableConcept code) {
-    return code.getCoding().stream().anyMatch(c -> Codes.SERVICE_CODES.equals(c.getSystem()) && Codes.TUMOR_BOARD.equals(c.getCode()));
+    return code.getCoding().stream().anyMatch(c -> Codes.SERVICE_CODES.equals(c.getSystem()) && Codes.TUMOUR_BOARD_CODE.equals(c.getCode()));
   }
 
   static boolean hasSnomed(CodeableConcept code, Set<String> codes) {

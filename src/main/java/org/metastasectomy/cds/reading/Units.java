@@ -17,7 +17,7 @@ final class Units {
   private static final Map<String, Double> ENZYME = Map.of("U/L", 1.0, "[IU]/L", 1.0, "IU/L", 1.0, "u/L", 1.0);
 
   private static final Map<Lab, Map<String, Double>> FACTORS = Map.of(
-      Lab.HEMOGLOBIN, Map.of("g/dL", 1.0, "g/L", 0.1, "mmol/L", 1.611),
+      Lab.HAEMOGLOBIN, Map.of("g/dL", 1.0, "g/L", 0.1, "mmol/L", 1.611),
       Lab.CALCIUM, Map.of("mg/dL", 1.0, "mmol/L", 4.008, "mg/L", 0.1),
       Lab.ALBUMIN, Map.of("g/dL", 1.0, "g/L", 0.1),
       Lab.NEUTROPHILS, COUNT_PER_LITRE,

@@ -2,6 +2,7 @@ package org.metastasectomy.cds.transparency;
 
 import org.metastasectomy.cds.reading.InputMapping;
 import org.metastasectomy.cds.knowledge.KnowledgeBase;
+import org.metastasectomy.cds.model.RuleId;
 
 /** The inputs table: what the service reads from FHIR, the accepted codes, how a value is derived, and which rules use it. */
 final class InputsSection {
@@ -42,21 +43,21 @@ final class InputsSection {
       if (i > 0) {
         w.text(", ");
       }
-      InputMapping.Use use = input.usedBy().get(i);
-      w.link(PageLayout.RULES_HREF + "#" + anchor(use), use.id());
+      RuleId use = input.usedBy().get(i);
+      w.link(PageLayout.RULES_HREF + "#" + anchor(use), use.name());
     }
   }
 
   /** The rules-page anchor of a use; a factor of both models points at its IMDC row. */
-  String anchor(InputMapping.Use use) {
+  String anchor(RuleId use) {
     return switch (use.kind()) {
-      case RULE -> "rule-" + use.id();
-      case ORDER_RULE -> "order-" + use.id();
-      case RISK_FACTOR -> (inImdc(use.id()) ? "imdc-" : "mskcc-") + use.id();
+      case PROFILE -> "rule-" + use;
+      case ORDER -> "order-" + use;
+      case RISK_FACTOR -> (inImdc(use) ? "imdc-" : "mskcc-") + use;
     };
   }
 
-  private boolean inImdc(String factorId) {
-    return knowledge.model().imdc().factors().stream().anyMatch(f -> f.id().equals(factorId));
+  private boolean inImdc(RuleId factorId) {
+    return knowledge.model().imdc().factors().stream().anyMatch(f -> f.id() == factorId);
   }
 }

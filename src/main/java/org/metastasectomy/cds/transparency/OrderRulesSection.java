@@ -19,7 +19,7 @@ final class OrderRulesSection {
       w.open("article", "id", "order-" + rule.id(), "class", "rule " + rule.indicator());
       w.open("h3").text(rule.summary()).element("span", rule.indicator(), "class", "tag").close("h3");
       w.open("dl");
-      w.element("dt", "Rule").open("dd").element("code", rule.id()).close("dd");
+      w.element("dt", "Rule").open("dd").element("code", rule.id().name()).close("dd");
       w.element("dt", "Fires on").element("dd", OrderRuleTriggers.of(rule.id()).orElse("—"));
       if (rule.threshold() != null) {
         w.element("dt", "Cut-off").element("dd", Numbers.format(rule.threshold()));

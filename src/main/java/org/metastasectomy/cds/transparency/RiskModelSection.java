@@ -27,7 +27,7 @@ final class RiskModelSection {
       w.open("tr", "id", anchor + "-" + f.id());
       w.element("td", f.label());
       w.element("td", f.threshold() == null ? "the laboratory's reference range" : Numbers.format(f.threshold()));
-      w.open("td").element("code", f.id()).close("td");
+      w.open("td").element("code", f.id().name()).close("td");
       w.close("tr");
     }
     w.close("tbody").close("table");

@@ -96,7 +96,7 @@ final class RulesPage {
     w.open("h4").text(r.label()).element("span", direction, "class", "tag").close("h4");
     KnowledgeBase.RuleExplanation why = knowledge.explanation(r.id());
     w.open("dl");
-    w.element("dt", "Rule").open("dd").element("code", r.id()).close("dd");
+    w.element("dt", "Rule").open("dd").element("code", r.id().name()).close("dd");
     w.element("dt", "Applies to").element("dd", appliesTo(r.site()));
     w.element("dt", "Cut-off").element("dd", r.threshold() == null ? "none: the feature is present or absent" : Numbers.format(r.threshold()));
     w.element("dt", "Evidence").element("dd", why == null ? "" : why.evidence());

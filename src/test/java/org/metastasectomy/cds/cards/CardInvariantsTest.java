@@ -2,7 +2,6 @@ package org.metastasectomy.cds.cards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ class CardInvariantsTest {
   private static final KnowledgeBase KNOWLEDGE = KnowledgeLoader.loadFromClasspath();
   private static final Assessor ASSESSOR = new Assessor(KNOWLEDGE.model());
   private static final TumourBoardCardBuilder BUILDER = new TumourBoardCardBuilder(KNOWLEDGE,
-      new DraftResources(FhirContext.forR4Cached(), JSON, new DraftResources.ChestCtOrder("http://loinc.org", "24627-2", "Chest CT")));
+      new DraftResources(new DraftResources.ChestCtOrder("http://loinc.org", "24627-2", "Chest CT")));
 
   @Test
   void everyPatientViewCardIsSpecValidAndNamesTheCategory() {

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.metastasectomy.cds.knowledge.KnowledgeBase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,13 +69,56 @@ class OperationsEndpointsIT {
   }
 
   @Test
-  void theOpenApiDescriptionListsTheCdsHooksEndpoints() throws Exception {
+  void theOpenApiDescriptionDescribesTheCdsHooksEndpointsTheirBodiesAndErrors() throws Exception {
     HttpResponse<String> docs = get("/v3/api-docs");
     assertThat(docs.statusCode()).isEqualTo(200);
-    JsonNode paths = JSON.readTree(docs.body()).path("paths");
-    assertThat(paths.has("/cds-services")).isTrue();
-    assertThat(paths.has("/cds-services/{id}")).isTrue();
-    assertThat(paths.has("/cds-services/{id}/feedback")).isTrue();
+    JsonNode api = JSON.readTree(docs.body());
+    assertThat(api.at("/info/title").asText()).isEqualTo("metastasectomy-cds");
+    assertThat(api.at("/info/version").asText()).isEqualTo(projectVersion());
+
+    JsonNode discovery = api.at("/paths/~1cds-services/get");
+    assertThat(schemaRef(discovery.at("/responses/200"))).isEqualTo("DiscoveryResponse");
+
+    JsonNode invoke = api.at("/paths/~1cds-services~1{id}/post");
+    assertThat(schemaRef(invoke.at("/requestBody"))).isEqualTo("CdsRequest");
+    assertThat(invoke.at("/requestBody/required").asBoolean()).isTrue();
+    assertThat(schemaRef(invoke.at("/responses/200"))).isEqualTo("CdsResponse");
+    assertThat(invoke.at("/parameters/0/schema/enum").toString())
+        .contains("metastasectomy-patient-view", "metastasectomy-order-select", "metastasectomy-order-sign");
+    for (String status : List.of("400", "404", "405", "412", "413", "415")) {
+      assertThat(schemaRef(invoke.at("/responses/" + status))).as(status).isEqualTo("OperationOutcome");
+    }
+
+    JsonNode feedback = api.at("/paths/~1cds-services~1{id}~1feedback/post");
+    assertThat(schemaRef(feedback.at("/requestBody"))).isEqualTo("FeedbackRequest");
+    for (String status : List.of("400", "404", "413", "415", "503")) {
+      assertThat(schemaRef(feedback.at("/responses/" + status))).as(status).isEqualTo("OperationOutcome");
+    }
+
+    JsonNode schemas = api.at("/components/schemas");
+    assertThat(names(schemas.at("/CdsRequest/properties")))
+        .contains("hook", "hookInstance", "fhirServer", "fhirAuthorization", "context", "prefetch");
+    assertThat(schemas.at("/CdsRequest/required").toString()).contains("hook", "hookInstance", "context");
+    assertThat(names(schemas.at("/FhirAuthorization/properties"))).contains("access_token", "token_type", "expires_in");
+    assertThat(names(schemas.at("/Card/properties"))).contains("uuid", "summary", "indicator", "source", "links");
+    assertThat(names(schemas.at("/Feedback/properties"))).contains("card", "outcome", "overrideReason", "outcomeTimestamp");
+    assertThat(names(schemas.at("/OperationOutcome/properties"))).contains("resourceType", "issue");
+  }
+
+  private static String schemaRef(JsonNode withContent) {
+    return withContent.at("/content/application~1json/schema/$ref").asText().replace("#/components/schemas/", "");
+  }
+
+  private static List<String> names(JsonNode object) {
+    List<String> out = new ArrayList<>();
+    object.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  private static String projectVersion() throws Exception {
+    String pom = Files.readString(Path.of("pom.xml"));
+    int start = pom.indexOf("<version>", pom.indexOf("</parent>")) + "<version>".length();
+    return pom.substring(start, pom.indexOf("</version>", start));
   }
 
   private HttpResponse<String> get(String path) throws Exception {

@@ -139,7 +139,7 @@ class OneRequestOneVoteTest {
     keys.put(PrefetchKeys.OBSERVATIONS, "Observation?patient=1");
     keys.put(PrefetchKeys.PROCEDURES, "Procedure?patient=1");
     keys.put(PrefetchKeys.MEDICATIONS, "MedicationRequest?patient=1");
-    keys.put(PrefetchKeys.TUMOR_BOARD, "ServiceRequest?patient=1");
+    keys.put(PrefetchKeys.TUMOUR_BOARD, "ServiceRequest?patient=1");
     return keys;
   }
 

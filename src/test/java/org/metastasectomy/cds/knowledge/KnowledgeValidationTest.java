@@ -77,7 +77,7 @@ class KnowledgeValidationTest {
         "BONE_ALP_GT_1_5_ULN", 1.5, "BONE_CRP_GT_3", 3.0, "LIVER_ECOG_GT_0", 0.0, "DFI_LE_12", 12.0,
         "HIGH_GRADE", 3.0, "T_STAGE_GE_3", 3.0);
     fromEvidence.forEach((id, threshold) -> assertThat(
-        shipped.model().rules().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().threshold())
+        shipped.model().rules().stream().filter(r -> r.id().name().equals(id)).findFirst().orElseThrow().threshold())
         .as(id).isEqualTo(threshold));
   }
 
@@ -107,6 +107,34 @@ class KnowledgeValidationTest {
         .isInstanceOf(KnowledgeException.class)
         .hasMessageContaining("rule SOLITARY_TYPO has no evaluator")
         .hasMessageContaining("the engine evaluates rule SOLITARY but the knowledge file does not define it");
+  }
+
+  @Test
+  void anOrderRuleOrRiskFactorWithoutItsObjectOrItsEntryStopsTheStart() throws IOException {
+    String model = Files.readString(MODEL).replace("- id: CYTOREDUCTIVE_NEPHRECTOMY", "- id: CYTOREDUCTIVE_NEPHRECTOMY_V2")
+        .replace("{id: LDH_GT_1_5_ULN,", "{id: LDH_GT_2_ULN,");
+    assertThatThrownBy(() -> load(Files.readString(CITATIONS), model))
+        .isInstanceOf(KnowledgeException.class)
+        .hasMessageContaining("order rule CYTOREDUCTIVE_NEPHRECTOMY_V2 has no evaluator")
+        .hasMessageContaining("the engine evaluates order rule CYTOREDUCTIVE_NEPHRECTOMY but the knowledge file does not define it")
+        .hasMessageContaining("MSKCC factor LDH_GT_2_ULN has no evaluator")
+        .hasMessageContaining("the engine evaluates IMDC/MSKCC factor LDH_GT_1_5_ULN but the knowledge file does not define it");
+  }
+
+  @Test
+  void aRuleIdInTheWrongSectionStopsTheStart() throws IOException {
+    String model = Files.readString(MODEL).replaceFirst("- id: SOLITARY", "- id: KPS_LT_80");
+    assertThatThrownBy(() -> load(Files.readString(CITATIONS), model))
+        .isInstanceOf(KnowledgeException.class)
+        .hasMessageContaining("rule KPS_LT_80 has no evaluator in the engine (it is a IMDC/MSKCC factor)");
+  }
+
+  @Test
+  void everyRuleIsBoundToTheObjectOfItsId() {
+    shipped.model().rules().forEach(r -> assertThat(r.logic().id()).isEqualTo(r.id()));
+    shipped.model().imdc().factors().forEach(f -> assertThat(f.logic().id()).isEqualTo(f.id()));
+    shipped.model().mskcc().factors().forEach(f -> assertThat(f.logic().id()).isEqualTo(f.id()));
+    shipped.model().orderRules().forEach(r -> assertThat(r.logic().id()).isEqualTo(r.id()));
   }
 
   @Test

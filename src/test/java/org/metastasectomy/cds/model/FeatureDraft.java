@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.ArrayList;
 import java.util.Random;
 import org.metastasectomy.cds.support.ForAll;
@@ -26,6 +25,8 @@ public final class FeatureDraft {
   LocalDate nephrectomy;
   Integer ecog;
   Integer kps;
+  /** Why ECOG is unknown when {@link #ecog} is null (not recorded unless set). */
+  Reason ecogWhy = Reason.NOT_RECORDED;
   Map<Lab, LabDraft> labs = new EnumMap<>(Lab.class);
   LocalDate therapyStart;
   boolean medicationsKnown;
@@ -46,6 +47,7 @@ public final class FeatureDraft {
     d.nephrectomy = nephrectomy;
     d.ecog = ecog;
     d.kps = kps;
+    d.ecogWhy = ecogWhy;
     d.labs = new EnumMap<>(Lab.class);
     d.labs.putAll(labs);
     d.therapyStart = therapyStart;
@@ -54,10 +56,11 @@ public final class FeatureDraft {
   }
 
   public PatientFeatures features() {
-    Map<Lab, LabValue> labValues = new EnumMap<>(Lab.class);
+    Map<Lab, Fact<LabValue>> labValues = new EnumMap<>(Lab.class);
     labs.forEach((lab, v) -> {
       if (v.value() != null) {
-        labValues.put(lab, new LabValue(v.value(), fact(v.low()), fact(v.high()), AS_OF.minusDays(3), "Observation/" + lab));
+        LabValue value = new LabValue(v.value(), fact(v.low()), fact(v.high()), AS_OF.minusDays(3), "Observation/" + lab);
+        labValues.put(lab, Fact.of(value, value.source(), value.date()));
       }
     });
     List<Metastasis> mets = metastases.stream()
@@ -66,8 +69,15 @@ public final class FeatureDraft {
     Fact<Boolean> sarcomatoid = histology == null || histology == Histology.RCC_NOS
         ? Fact.unknown() : Fact.of(histology == Histology.SARCOMATOID, "Condition/primary");
     return new PatientFeatures(AS_OF, fact(age), Fact.unknown(), true, fact(diagnosis), fact(histology), sarcomatoid,
-        fact(grade), fact(t), fact(n), Fact.unknown(), mets, fact(nephrectomy), List.of(), fact(ecog), fact(kps), labValues,
-        fact(therapyStart), medicationsKnown, Fact.unknown(), Set.of());
+        fact(grade), fact(t), fact(n), Fact.unknown(), mets, fact(nephrectomy), List.of(),
+        ecog == null ? Fact.unknown(ecogWhy) : fact(ecog), fact(kps), labValues,
+        therapyStart(), Fact.unknown(), List.of());
+  }
+
+  /** Unknown as "not fetched" when the medication history could not be read: no therapy then is not "untreated". */
+  private Fact<LocalDate> therapyStart() {
+    Fact<LocalDate> start = fact(therapyStart);
+    return medicationsKnown ? start : start.orUnknownBecause(new Reason.NotFetched("systemic therapy orders"));
   }
 
   private static <T> Fact<T> fact(T value) {

@@ -83,12 +83,12 @@ class ModelInvariantsTest {
       FeatureDraft empty = new FeatureDraft();
       empty.metastases = FeatureDraft.random(r).metastases;
       Assessment a = ASSESSOR.assess(empty.features());
-      List<String> readFromMetastases = List.of("SINGLE_ORGAN", "MULTI_ORGAN", "BRAIN_METASTASIS", "NON_PULMONARY",
-          "BONE_NON_BONE_METASTASES", "BONE_ONLY", "SOLITARY", "LUNG_FEWER_THAN_7");
+      List<RuleId> readFromMetastases = List.of(RuleId.SINGLE_ORGAN, RuleId.MULTI_ORGAN, RuleId.BRAIN_METASTASIS,
+          RuleId.NON_PULMONARY, RuleId.BONE_NON_BONE_METASTASES, RuleId.BONE_ONLY, RuleId.SOLITARY, RuleId.LUNG_FEWER_THAN_7);
       a.rules().stream().filter(x -> !readFromMetastases.contains(x.rule().id()))
-          .forEach(x -> assertThat(x.status()).as(x.rule().id()).isEqualTo(FactorStatus.UNKNOWN));
-      a.imdc().factors().stream().filter(f -> !f.id().equals("DIAG_TO_TREAT_LT_1Y"))
-          .forEach(f -> assertThat(f.status()).as(f.id()).isEqualTo(FactorStatus.UNKNOWN));
+          .forEach(x -> assertThat(x.status()).as(x.rule().id().name()).isEqualTo(FactorStatus.UNKNOWN));
+      a.imdc().factors().stream().filter(f -> f.id() != RuleId.DIAG_TO_TREAT_LT_1Y)
+          .forEach(f -> assertThat(f.status()).as(f.id().name()).isEqualTo(FactorStatus.UNKNOWN));
     });
   }
 

@@ -9,8 +9,8 @@ import org.metastasectomy.cds.model.Lab;
 class UnitsTest {
   @Test
   void haemoglobin() {
-    assertThat(Units.toCanonical(Lab.HEMOGLOBIN, 135, "g/L")).hasValueSatisfying(v -> assertThat(v).isEqualTo(13.5, org.assertj.core.data.Offset.offset(1e-9)));
-    assertThat(Units.toCanonical(Lab.HEMOGLOBIN, 8.0, "mmol/L")).hasValueSatisfying(v -> assertThat(v).isEqualTo(12.888, org.assertj.core.data.Offset.offset(1e-9)));
+    assertThat(Units.toCanonical(Lab.HAEMOGLOBIN, 135, "g/L")).hasValueSatisfying(v -> assertThat(v).isEqualTo(13.5, org.assertj.core.data.Offset.offset(1e-9)));
+    assertThat(Units.toCanonical(Lab.HAEMOGLOBIN, 8.0, "mmol/L")).hasValueSatisfying(v -> assertThat(v).isEqualTo(12.888, org.assertj.core.data.Offset.offset(1e-9)));
   }
 
   @Test
@@ -22,7 +22,7 @@ class UnitsTest {
 
   @Test
   void unknownOrMissingUnitLeavesTheValueUnknown() {
-    assertThat(Units.toCanonical(Lab.HEMOGLOBIN, 13, "mg/dL")).isEmpty();
+    assertThat(Units.toCanonical(Lab.HAEMOGLOBIN, 13, "mg/dL")).isEmpty();
     assertThat(Units.toCanonical(Lab.CRP, 3, null)).isEmpty();
     assertThat(Units.toCanonical(Lab.CALCIUM, 9.5, "mEq/L")).isEmpty();
   }

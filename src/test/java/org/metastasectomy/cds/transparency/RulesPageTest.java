@@ -43,7 +43,7 @@ class RulesPageTest {
       assertThat(article.getTextContent()).contains(rule.label(), why.evidence(), "factors.json " + why.factor(), rule.toDocument());
       List<PageDocument.Anchor> expected = rule.citations().stream().distinct()
           .map(id -> KNOWLEDGE.citations().link(id)).map(l -> new PageDocument.Anchor(l.url(), l.label())).toList();
-      assertThat(PageDocument.links(article)).as(rule.id()).containsExactlyElementsOf(expected);
+      assertThat(PageDocument.links(article)).as(rule.id().name()).containsExactlyElementsOf(expected);
     }
     for (OrderRuleDefinition rule : KNOWLEDGE.model().orderRules()) {
       Element article = page.byId("order-" + rule.id());

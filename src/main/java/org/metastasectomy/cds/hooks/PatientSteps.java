@@ -1,0 +1,51 @@
+package org.metastasectomy.cds.hooks;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.metastasectomy.cds.intake.InputCheck;
+import org.metastasectomy.cds.intake.PrefetchData;
+import org.metastasectomy.cds.intake.PrefetchResolver;
+import org.metastasectomy.cds.model.Assessment;
+import org.metastasectomy.cds.model.Assessor;
+import org.metastasectomy.cds.reading.PatientFeatureMapper;
+import org.metastasectomy.cds.reading.PatientRecordReader;
+import org.metastasectomy.cds.reading.PatientRecords;
+
+/** The steps every hook takes: request → patient record (prefetch, else the EHR) → features → assessment. */
+public final class PatientSteps {
+  private final PrefetchResolver resolver;
+  private final InputCheck inputCheck;
+  private final PatientRecords records;
+  private final PatientFeatureMapper mapper;
+  private final Assessor assessor;
+  private final Clock clock;
+
+  public PatientSteps(PrefetchResolver resolver, InputCheck inputCheck, PatientRecords records, PatientFeatureMapper mapper,
+      Assessor assessor, Clock clock) {
+    this.resolver = resolver;
+    this.inputCheck = inputCheck;
+    this.records = records;
+    this.mapper = mapper;
+    this.assessor = assessor;
+    this.clock = clock;
+  }
+
+  /**
+   * The patient's record, when the patient has a renal cell carcinoma; empty otherwise. The Conditions are first looked
+   * at as JSON, and parsed only when they may hold an RCC.
+   */
+  Optional<PatientRecordReader> recordWithRcc(Invocation call) {
+    PrefetchData data = resolver.resolve(call.service(), call.request());
+    call.resolved(data.unavailable());
+    call.trail().inputCheck(inputCheck.check(data));
+    PatientRecordReader record = records.read(data);
+    return record.mayHaveRcc() && PatientFeatureMapper.hasRcc(record.conditions()) ? Optional.of(record) : Optional.empty();
+  }
+
+  Assessment assess(PatientRecordReader record, Invocation call) {
+    Assessment a = assessor.assess(mapper.map(record.record(), LocalDate.now(clock)));
+    call.assessed(a);
+    return a;
+  }
+}
