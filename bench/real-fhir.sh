@@ -63,7 +63,9 @@ java -jar "$JAR" load-examples --fhir-server "http://127.0.0.1:$FHIR_PORT/fhir" 
 stop_fhir
 log "restarting it (it writes its links as http://localhost:$FHIR_PORT/fhir: an alias)"
 start_fhir "$OUT/fhir.log" --server-address "http://localhost:$FHIR_PORT/fhir/"
-FHIR_START_MS=$(grep -o 'READY [^ ]* [0-9]*' "$OUT/fhir.log" | awk '{print $3}')
+# READY <base> <start ms> <readiness probe ms>: the restarted server has answered GET /metadata, no search yet
+FHIR_START_MS=$(grep -o 'READY [^ ]* [0-9]* [0-9]*' "$OUT/fhir.log" | awk '{print $3}')
+FHIR_PROBE_MS=$(grep -o 'READY [^ ]* [0-9]* [0-9]*' "$OUT/fhir.log" | awk '{print $4}')
 BASE="http://127.0.0.1:$FHIR_PORT/fhir"
 
 SERVICE_PORT=$(free_port)
@@ -74,6 +76,7 @@ PIDS+=("$!")
 for i in $(seq 1 600); do curl -fs "http://127.0.0.1:$SERVICE_PORT/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "http://127.0.0.1:$SERVICE_PORT/actuator/health/readiness" >/dev/null || die "service not ready: $OUT/service.log"
 log "service ready on $SERVICE_PORT"
+LOAD_AT_COLD=$(cut -d' ' -f1-3 /proc/loadavg)
 
 ms() { awk '{printf "%d\n", $1 * 1000}'; }
 post() { # $1 service id, $2 body file, $3 response file -> prints ms; the HTTP status is appended to $3.status
@@ -124,7 +127,8 @@ done
   echo "# Fallback on a real FHIR server — $STAMP UTC"
   echo
   echo "HAPI FHIR JPA server 8.8.0 (fhir-test-server/, H2 file database) loaded by \`load-examples\`, then restarted"
-  echo "(start ${FHIR_START_MS} ms) and met cold; its paging links name it http://localhost (an alias of 127.0.0.1)."
+  echo "(start ${FHIR_START_MS} ms, then its readiness probe GET /metadata ${FHIR_PROBE_MS} ms; no search served) and met"
+  echo "cold; its paging links name it http://localhost (an alias of 127.0.0.1). Load average before the first call: $LOAD_AT_COLD."
   echo "Service: \`$(basename "$JAR")\` with default settings$([ -n "$SERVICE_ARGS" ] && echo " and \`$SERVICE_ARGS\`")."
   echo "Cold: the first call for that example after the server restart (the first row is also the server's first search)."
   echo "Warm: $WARM calls in a row, one at a time. Slowest query: p50 of 10 calls of each of the service's six queries"

@@ -21,19 +21,26 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Its state is explicit, so that "cold" means one thing however loaded the machine is: after {@link #restart} it is
  * a fresh JVM on the same database and port that has answered its readiness probe (its capability statement; see
- * FhirTestServer) and has served no search. The harness waits as long as the start takes (minutes on a loaded
- * machine); only the calls after that are the service's.
+ * FhirTestServer), has finished its own start-up work (its process idle) and has served no search. The harness waits
+ * as long as that takes (minutes on a loaded machine); only the calls after that are the service's.
+ *
+ * <p>One server per test JVM ({@link #shared}), loaded once, for every real-fhir test class; it stops with the JVM.
  */
 final class RealFhirServer implements AutoCloseable {
   static final String JAR_PROPERTY = "fhir.test.server.jar";
   static final int MAX_PAGE_SIZE = 50;
   private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
+  /** Longest wait for a restarted server's process to go idle, and what idle means (CPU time per second). */
+  private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration IDLE_CPU_PER_SECOND = Duration.ofMillis(100);
+  private static RealFhirServer shared;
 
   private final Path database;
   private final int port;
   private Process process;
   private long startMillis;
   private long probeMillis;
+  private long settleMillis;
 
   private RealFhirServer(Path database, int port) {
     this.database = database;
@@ -50,8 +57,28 @@ final class RealFhirServer implements AutoCloseable {
     return "http://localhost:" + port + "/fhir";
   }
 
+  /** The server of this test JVM: started and loaded on first use, stopped when the JVM exits. */
+  static synchronized RealFhirServer shared() {
+    if (shared == null) {
+      try {
+        shared = loaded();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      RealFhirServer server = shared;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          server.close();
+        } catch (Exception e) {
+          // the server also stops when its standard input closes with this JVM
+        }
+      }));
+    }
+    return shared;
+  }
+
   /** Starts the server on a fresh database and loads the examples with load-examples (it is then warm). */
-  static RealFhirServer loaded() throws Exception {
+  private static RealFhirServer loaded() throws Exception {
     RealFhirServer server = new RealFhirServer(Files.createTempDirectory("real-fhir-server"), freePort());
     server.start();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -65,20 +92,36 @@ final class RealFhirServer implements AutoCloseable {
     return server;
   }
 
-  /** Stops the server and starts it again on the same database and port: ready, and cold (no search served). */
-  void restart() throws Exception {
+  /**
+   * Stops the server and starts it again on the same database and port: ready (its readiness probe answered), settled
+   * (its process idle: start-up work done) and cold (no search served).
+   */
+  synchronized void restart() throws Exception {
     stop();
     start();
-    System.out.printf("RealFhirServer: restarted in %d ms, readiness probe %d ms; load average %s%n", startMillis,
-        probeMillis, loadAverage());
+    settle();
+    System.out.printf("RealFhirServer: restarted in %d ms, readiness probe %d ms, idle after %d ms more; load average %s%n",
+        startMillis, probeMillis, settleMillis, loadAverage());
   }
 
-  long startMillis() {
-    return startMillis;
+  /** Waits until the server's process used less than IDLE_CPU_PER_SECOND in a second (at most SETTLE_TIMEOUT). */
+  private void settle() throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + SETTLE_TIMEOUT.toNanos();
+    Duration before = cpu();
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+      Duration now = cpu();
+      if (now.minus(before).compareTo(IDLE_CPU_PER_SECOND) < 0) {
+        break;
+      }
+      before = now;
+    }
+    settleMillis = (System.nanoTime() - start) / 1_000_000;
   }
 
-  long probeMillis() {
-    return probeMillis;
+  private Duration cpu() {
+    return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
   /** The machine's load average over the last minute (for the reports of the tests), or "?" where unknown. */
