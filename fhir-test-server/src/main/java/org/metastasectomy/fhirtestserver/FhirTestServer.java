@@ -34,8 +34,9 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <p>Ready means what a load balancer's readiness probe means before it sends a restarted server traffic: the server
  * has answered its capability statement ({@code GET /fhir/metadata}). HAPI's first request loads its whole REST layer
- * (2 to 7 s on the shared 2-core machine); no EHR server in rotation shows that to a client. It has served no search:
- * its search paths, queries and database pages are cold, as an EHR's server is just after a restart.
+ * (2 to 17 s on the shared 2-core machine, depending on its load); no EHR server in rotation shows that to a client.
+ * It has served no search: its search paths, queries and database pages are cold, as an EHR's server is just after a
+ * restart.
  */
 public final class FhirTestServer {
   private FhirTestServer() {}
