@@ -59,7 +59,7 @@ final class FindingText {
       case DIAG_TO_TREAT_LT_1Y -> r.datum(Item.SINCE_DIAGNOSIS).isPresent()
           ? r.get(Item.SINCE_DIAGNOSIS).value() + " months since diagnosis"
           : r.get(Item.DIAGNOSIS_TO_TREATMENT).value() + " months from diagnosis "
-              + (r.get(Item.SYSTEMIC_THERAPY_START).known() ? "to systemic therapy" : "to today (no systemic therapy yet)");
+              + (r.get(Item.SYSTEMIC_THERAPY_START).known() ? "to systemic therapy" : "to today (no therapy for metastatic disease yet)");
       case HB_LT_LLN -> "Hb " + value(r, Lab.HAEMOGLOBIN) + " g/dL (LLN " + Numbers.fmt(r.get(Item.LOWER_LIMIT).number()) + ")";
       case CORR_CA_GT_ULN -> "corrected Ca " + value(r, Item.CORRECTED_CALCIUM) + " mg/dL (ULN "
           + Numbers.fmt(r.get(Item.UPPER_LIMIT).number()) + ")";
@@ -73,10 +73,23 @@ final class FindingText {
 
   /** Why a factor is unknown, as the card's list of missing data words it. */
   private static String unknown(FactorResult r) {
+    // Reasons that say a value exists but is not used: never worded as "not recorded".
+    if (r.reason() instanceof Reason.Preliminary p) {
+      return p.result().what().label() + " " + p.result().value() + (p.result().unit() == null ? "" : " " + p.result().unit())
+          + " on " + p.result().date() + " is a preliminary result only (not used until final)";
+    }
+    if (r.reason() instanceof Reason.FutureDated f) {
+      return "dated after today (" + f.date() + ", " + f.source() + "), not used";
+    }
+    if (r.reason() instanceof Reason.DifferentDraws d) {
+      return "calcium (" + d.calcium().date() + ") and albumin (" + d.albumin().date()
+          + ") not from one draw (same specimen or same day): calcium not corrected";
+    }
     return switch (r.id()) {
       case KPS_LT_80 -> "Karnofsky not recorded" + (known(r, Item.ECOG) ? " (ECOG is not converted)" : "");
-      case DIAG_TO_TREAT_LT_1Y -> known(r, Item.DIAGNOSIS)
-          ? "systemic therapy history could not be read (start date of treatment unknown)" : "diagnosis date not recorded";
+      case DIAG_TO_TREAT_LT_1Y -> !known(r, Item.DIAGNOSIS) ? "diagnosis date not recorded"
+          : r.reason() instanceof Reason.NotFetched ? "systemic therapy history could not be read (start date of treatment unknown)"
+          : "start of therapy for metastatic disease unknown (an undated therapy, or a therapy with the first metastasis undated)";
       case HB_LT_LLN -> limitUnknown(r) ? "haemoglobin " + value(r, Lab.HAEMOGLOBIN) + " g/dL, lower limit unknown"
           : "haemoglobin not recorded";
       case CORR_CA_GT_ULN, CORR_CA_GT_10 -> !known(r, Lab.CALCIUM) ? "calcium not recorded"
@@ -93,8 +106,14 @@ final class FindingText {
   /** The reasons an order-time card gives for this patient, one per line. */
   static List<String> reasons(FactorResult r) {
     return switch (r.id()) {
-      case ADJUVANT_AFTER_METASTASECTOMY -> List.of("metastasectomy on " + r.get(Item.METASTASECTOMY).value(LocalDate.class)
-          + " (" + String.join(", ", r.get(Item.METASTASECTOMY).sources()) + ") with no metastasis recorded since");
+      case ADJUVANT_AFTER_METASTASECTOMY, ADJUVANT_NED_UNCONFIRMED -> List.of(
+          r.get(Item.METASTASECTOMY).known()
+              ? "metastasectomy on " + r.get(Item.METASTASECTOMY).value(LocalDate.class)
+                  + " (" + String.join(", ", r.get(Item.METASTASECTOMY).sources()) + ")"
+              : "metastasectomy recorded without a date",
+          ((List<?>) r.get(Item.METASTASIS_STATUS).value()).isEmpty() ? "no metastasis Condition recorded"
+              : "metastases: " + ((List<?>) r.get(Item.METASTASIS_STATUS).value()).stream().map(String::valueOf)
+                  .collect(Collectors.joining("; ")));
       case SYSTEMIC_BEFORE_TUMOUR_BOARD -> ((List<?>) r.get(Item.FAVOURABLE_FACTORS).value()).stream()
           .map(RuleResult.class::cast).map(f -> of(f.result(), f.rule().threshold())).toList();
       case CHEST_RADIOGRAPH_STAGING -> List.of("primary tumour T" + integer(r, Item.T_CATEGORY) + " ("

@@ -23,7 +23,7 @@ final class ProfileDetail {
   String markdown() {
     StringBuilder md = new StringBuilder();
     String sites = CardText.sites(a.features().currentSites());
-    md.append("**Metastasectomy evidence profile: ").append(a.candidacy().label()).append("** — ")
+    md.append("**Metastasectomy evidence profile: ").append(CandidacyText.of(a)).append("** — ")
         .append(a.favourableMet().size()).append(" favourable, ").append(a.unfavourableMet().size())
         .append(" unfavourable factor(s) found. Sites: ").append(CardText.md(sites.isEmpty() ? "not recorded" : sites))
         .append(".\n\n");
@@ -66,7 +66,8 @@ final class ProfileDetail {
   private void missing(StringBuilder md) {
     List<RuleResult> unknownRules = a.unknown();
     List<String> unknownRisk = unknownRiskFactors();
-    if (unknownRules.isEmpty() && unknownRisk.isEmpty() && a.features().notFetched().isEmpty()) {
+    if (unknownRules.isEmpty() && unknownRisk.isEmpty() && a.features().notFetched().isEmpty()
+        && a.features().ignored().isEmpty()) {
       return;
     }
     md.append("**Missing — document to complete the picture**\n\n");
@@ -84,6 +85,10 @@ final class ProfileDetail {
       md.append("- Could not be fetched from the EHR: ")
           .append(a.features().notFetched().stream().map(Reason.NotFetched::data).collect(Collectors.joining(", ")))
           .append(" — factors that need them show as unknown\n");
+    }
+    if (!a.features().ignored().isEmpty()) {
+      md.append("- Dated after today, not used: ").append(a.features().ignored().stream()
+          .map(f -> f.source() + " (" + f.date() + ")").collect(Collectors.joining(", "))).append('\n');
     }
     md.append('\n');
   }

@@ -34,6 +34,7 @@ final class RulesPage {
     new RiskModelSection(knowledge).write(w);
     new OrderRulesSection(knowledge).write(w);
     new SurvivalSection(knowledge).write(w);
+    new ChartReadingSection(knowledge).write(w);
     limitations(w);
     references(w);
     return PageLayout.finish(w, knowledge);
@@ -52,7 +53,7 @@ final class RulesPage {
     String[][] entries = {
         {"#candidacy", "How the profile is read"}, {"#rules", "Rules"}, {"#imdc", "IMDC"}, {"#mskcc", "MSKCC"},
         {"#orders", "Order-time rules"}, {"#synchronous", "Synchronous"}, {"#perioperative", "Perioperative risk"},
-        {"#survival", "Survival by site"}, {"#limitations", "Limitations"}, {"#references", "All sources"}};
+        {"#survival", "Survival by site"}, {"#chart-reading", "How the chart is read"}, {"#limitations", "Limitations"}, {"#references", "All sources"}};
     for (int i = 0; i < entries.length; i++) {
       if (i > 0) {
         w.text(" · ");
@@ -67,6 +68,11 @@ final class RulesPage {
     w.element("p", knowledge.candidacyRule());
     w.element("p", "A rule whose data are missing is unknown: it is never counted as absent, and the card says what to "
         + "record. Site rules apply only to patients with a current metastasis at that site.");
+    w.element("p", "The category is stated as settled only when no unknown rule could change it. Otherwise the card "
+        + "gives every category the unknown rules could still give (F can rise by the unknown favourable rules that "
+        + "apply, U by the unknown unfavourable ones), e.g. \"favourable or mixed: 6 factors unknown\". A patient whose "
+        + "every metastasis Condition is resolved, inactive or in remission (historic M1, now disease-free) has nothing "
+        + "to resect and gets no metastasectomy card; M1 with no metastasis Condition at all is metastatic, sites unknown.");
     w.close("section");
   }
 
