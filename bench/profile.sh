@@ -54,9 +54,10 @@ json=$(load "${SECONDS_}s" | grep -m1 '^BENCHJSON ' | sed 's/^BENCHJSON //')
 t1=$(ticks)
 [ -n "$AP" ] && jcmd $PID JVMTI.agent_load "$AP" "\"stop,file=$OUT/$NAME.collapsed,collapsed\"" > /dev/null
 req=$(echo "$json" | sed 's/.*"requests":\([0-9]*\).*/\1/')
+errors=$(echo "$json" | sed 's/.*"errors_status":\([0-9]*\).*/\1/')
 rps=$(echo "$json" | sed 's/.*"rps":\([0-9.]*\).*/\1/')
-awk -v t=$(( t1 - t0 )) -v hz="$(getconf CLK_TCK)" -v r="$req" -v rps="$rps" -v n="$NAME" -v l="$(cut -d' ' -f1-3 /proc/loadavg)" \
-  'BEGIN { printf "%s: %.0f req/s, %.3f CPU ms per request (%d requests, load average %s)\n", n, rps, 1000 * t / hz / r, r, l }' | tee "$OUT/$NAME.txt"
+awk -v e="$errors" -v t=$(( t1 - t0 )) -v hz="$(getconf CLK_TCK)" -v r="$req" -v rps="$rps" -v n="$NAME" -v l="$(cut -d' ' -f1-3 /proc/loadavg)" \
+  'BEGIN { printf "%s: %.0f req/s, %.3f CPU ms per request (%d requests, %d not 2xx, load average %s)\n", n, rps, 1000 * t / hz / r, r, e, l }' | tee "$OUT/$NAME.txt"
 if [ -n "$AP" ] && [ -f "$OUT/$NAME.collapsed" ]; then
   # self time by frame, and time in stack by a few frames that name a stage of the request
   awk '{ n = $NF; $NF = ""; total += n; k = split($0, f, ";"); top = f[k]; gsub(/ +$/, "", top); self[top] += n;
