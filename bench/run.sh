@@ -149,6 +149,13 @@ rm -rf "$TARGET/classes" "$TARGET/generated-sources" "$TARGET/maven-status"
   || { tail -40 "$LOGS/bench-build.log" >&2; die "bench build failed"; }
 BENCH_CP="$TARGET/classes:$TARGET/lib/*"
 
+# The Spring Boot baseline: the service's Spring Boot, Tomcat and Spring MVC, reading the body into a Jackson tree and
+# answering a fixed card. The ratio to it is the one the targets use (issue 17).
+log "building the Spring Boot baseline (${MVN[*]} -f bench/spring-baseline/pom.xml package)"
+"${MVN[@]}" -q -f "$BENCH_DIR/spring-baseline/pom.xml" -DskipTests package > "$LOGS/spring-baseline-build.log" 2>&1 \
+  || { tail -40 "$LOGS/spring-baseline-build.log" >&2; die "Spring Boot baseline build failed"; }
+SPRING_JAR="$BENCH_DIR/spring-baseline/target/spring-baseline.jar"
+
 # ---------------------------------------------------------------- ports (loopback only)
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 next_free_port() {
@@ -160,7 +167,8 @@ next_free_port() {
 }
 SERVICE_PORT=$(next_free_port "$PORT_BASE")
 BASELINE_PORT=$(next_free_port $((SERVICE_PORT + 10)))
-STUB_PORT=$(next_free_port $((BASELINE_PORT + 1)))
+SPRING_PORT=$(next_free_port $((BASELINE_PORT + 1)))
+STUB_PORT=$(next_free_port $((SPRING_PORT + 1)))
 STUB_URL="http://127.0.0.1:$STUB_PORT/fhir"
 
 # ---------------------------------------------------------------- request bodies
@@ -197,6 +205,15 @@ start_baseline() { # PORT LOGFILE -> sets STARTED_PID, STARTED_MS
   STARTED_PID=$!
   PIDS+=("$STARTED_PID")
   STARTED_MS=$(wait_ready baseline "$STARTED_PID" "http://127.0.0.1:$1/actuator/health/readiness" 60) || { tail -20 "$2" >&2; die "baseline did not start"; }
+}
+
+start_spring_baseline() { # PORT LOGFILE -> sets STARTED_PID, STARTED_MS
+  START_MS=$(now_ms)
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS_BOTH -jar "$SPRING_JAR" --server.port="$1" > "$2" 2>&1 &
+  STARTED_PID=$!
+  PIDS+=("$STARTED_PID")
+  STARTED_MS=$(wait_ready springboot "$STARTED_PID" "http://127.0.0.1:$1/actuator/health/readiness" 60) || { tail -20 "$2" >&2; die "Spring Boot baseline did not start"; }
 }
 
 start_service() { # PORT LOGFILE
@@ -315,14 +332,16 @@ for run in $(seq 1 "$RUNS"); do
   # one at a time, so that neither start-up competes with the other for the two cores
   start_baseline "$BASELINE_PORT" "$LOGS/baseline-run$run.log"; BASELINE_PID=$STARTED_PID; BASELINE_MS=$STARTED_MS
   printf '{"type":"startup","run":%d,"server":"baseline","ms":%d}\n' "$run" "$BASELINE_MS" >> "$RESULTS_JSONL"
-  start_service "$SERVICE_PORT" "$LOGS/service-run$run.log"; SERVICE_PID=$STARTED_PID
+  start_service "$SERVICE_PORT" "$LOGS/service-run$run.log"; SERVICE_PID=$STARTED_PID; SERVICE_MS=$STARTED_MS
   printf '{"type":"startup","run":%d,"server":"service","ms":%d}\n' "$run" "$STARTED_MS" >> "$RESULTS_JSONL"
-  log "start-up to ready: baseline $BASELINE_MS ms, service $STARTED_MS ms"
+  start_spring_baseline "$SPRING_PORT" "$LOGS/springboot-run$run.log"; SPRING_PID=$STARTED_PID
+  printf '{"type":"startup","run":%d,"server":"springboot","ms":%d}\n' "$run" "$STARTED_MS" >> "$RESULTS_JSONL"
+  log "start-up to ready: baseline $BASELINE_MS ms, service $SERVICE_MS ms, Spring Boot baseline $STARTED_MS ms"
 
   # one request of each scenario to each server: status and body kept for the report
   for scn in a b c; do
     eval "file=\$REQ_${scn}_FILE; path=\$REQ_${scn}_PATH"
-    for pair in "service $SERVICE_PORT" "baseline $BASELINE_PORT"; do
+    for pair in "service $SERVICE_PORT" "springboot $SPRING_PORT" "baseline $BASELINE_PORT"; do
       set -- $pair
       hdr=(-H 'Content-Type: application/json' -H 'Accept: application/json')
       [ -n "$AUTH" ] && hdr+=(-H "Authorization: $AUTH")
@@ -338,22 +357,25 @@ for run in $(seq 1 "$RUNS"); do
     eval "file=\$REQ_${scn}_FILE; path=\$REQ_${scn}_PATH"
     conns=32; [ "$scn" = c ] && conns=4
     run_wrk "warmup$run-$scn-service" "http://127.0.0.1:$SERVICE_PORT$path" "$file" "$conns" "$WARMUP" 2 > /dev/null
+    run_wrk "warmup$run-$scn-springboot" "http://127.0.0.1:$SPRING_PORT$path" "$file" "$conns" "$WARMUP" 2 > /dev/null
     run_wrk "warmup$run-$scn-baseline" "http://127.0.0.1:$BASELINE_PORT$path" "$file" "$conns" "$WARMUP" 2 > /dev/null
   done
 
   for sc in "${SCENARIOS[@]}"; do
     set -- $sc
-    # alternate who goes first, so that neither always gets the hotter (or cooler) machine
+    # the service and the Spring Boot baseline back to back (their ratio is the target's), alternating who goes first
+    # so that neither always gets the hotter (or cooler) machine; the JDK baseline after them
     if [ $((run % 2)) = 1 ]; then
       measure "$run" "$1" "$2" service "$SERVICE_PORT" "$SERVICE_PID"
-      measure "$run" "$1" "$2" baseline "$BASELINE_PORT" "$BASELINE_PID"
+      measure "$run" "$1" "$2" springboot "$SPRING_PORT" "$SPRING_PID"
     else
-      measure "$run" "$1" "$2" baseline "$BASELINE_PORT" "$BASELINE_PID"
+      measure "$run" "$1" "$2" springboot "$SPRING_PORT" "$SPRING_PID"
       measure "$run" "$1" "$2" service "$SERVICE_PORT" "$SERVICE_PID"
     fi
+    measure "$run" "$1" "$2" baseline "$BASELINE_PORT" "$BASELINE_PID"
   done
-  printf '{"type":"hwm","run":%d,"server":"service","kb":%s}\n{"type":"hwm","run":%d,"server":"baseline","kb":%s}\n' \
-    "$run" "$(vm_hwm "$SERVICE_PID")" "$run" "$(vm_hwm "$BASELINE_PID")" >> "$RESULTS_JSONL"
+  printf '{"type":"hwm","run":%d,"server":"service","kb":%s}\n{"type":"hwm","run":%d,"server":"baseline","kb":%s}\n{"type":"hwm","run":%d,"server":"springboot","kb":%s}\n' \
+    "$run" "$(vm_hwm "$SERVICE_PID")" "$run" "$(vm_hwm "$BASELINE_PID")" "$run" "$(vm_hwm "$SPRING_PID")" >> "$RESULTS_JSONL"
 
   if [ "$run" = "$RUNS" ] && [ "$RUN_JFR" = 1 ] && [ "$SELF_TEST" = 0 ] && command -v jcmd >/dev/null 2>&1; then
     log "profiling the service with JFR (${JFR_SECONDS}s per scenario, after the measured runs)"
@@ -377,7 +399,7 @@ for run in $(seq 1 "$RUNS"); do
     done
   fi
 
-  stop_pid "$SERVICE_PID"; stop_pid "$BASELINE_PID"
+  stop_pid "$SERVICE_PID"; stop_pid "$BASELINE_PID"; stop_pid "$SPRING_PID"
 done
 
 # ---------------------------------------------------------------- (c): the slowest single query, each alone

@@ -116,8 +116,8 @@ class EhrFhirConfiguration {
   }
 
   @Bean
-  PatientRecords patientRecords(FhirContext fhir, ObjectMapper json) {
-    return new PatientRecords(fhir, json);
+  PatientRecords patientRecords(FhirContext fhir) {
+    return new PatientRecords(fhir);
   }
 
   @Bean

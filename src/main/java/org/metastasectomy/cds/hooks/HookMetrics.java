@@ -1,8 +1,12 @@
 package org.metastasectomy.cds.hooks;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.metastasectomy.cds.cards.IssuedCard;
 
 /**
@@ -11,16 +15,23 @@ import org.metastasectomy.cds.cards.IssuedCard;
  */
 final class HookMetrics {
   private final MeterRegistry registry;
+  /**
+   * The meters once looked up, by service and status (and card type): the registry's lookup builds and sorts tags on
+   * every call. Bounded: services come from the catalogue, statuses and card types are a handful.
+   */
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
   HookMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
 
   void answered(String serviceId, int httpStatus, Duration elapsed) {
-    registry.timer("cds.hook", "service", serviceId, "status", String.valueOf(httpStatus)).record(elapsed);
+    timers.computeIfAbsent(serviceId + ' ' + httpStatus,
+        k -> registry.timer("cds.hook", "service", serviceId, "status", String.valueOf(httpStatus))).record(elapsed);
   }
 
   void issued(List<IssuedCard> cards) {
-    cards.forEach(c -> registry.counter("cds.cards", "type", c.type().name()).increment());
+    cards.forEach(c -> counters.computeIfAbsent(c.type().name(), type -> registry.counter("cds.cards", "type", type)).increment());
   }
 }

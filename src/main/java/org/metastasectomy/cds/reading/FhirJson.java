@@ -1,24 +1,22 @@
 package org.metastasectomy.cds.reading;
 
 import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /** One prefetch value parsed as FHIR R4: anything that cannot be read is the request's fault, a 400 naming the key. */
 final class FhirJson {
   private FhirJson() {}
 
-  static IBaseResource parse(IParser parser, ObjectMapper json, String key, JsonNode node) {
+  static IBaseResource parse(TreeJsonParser parser, String key, JsonNode node) {
     String field = "prefetch." + key;
-    if (!node.isObject()) {
+    if (!(node instanceof ObjectNode resource)) {
       throw new InvalidFhirInputException(field, field + " must be a FHIR resource or Bundle");
     }
     try {
-      return parser.parseResource(json.writeValueAsString(node));
-    } catch (DataFormatException | JsonProcessingException e) {
+      return parser.parse(resource);
+    } catch (DataFormatException e) {
       throw new InvalidFhirInputException(field, field + " is not FHIR R4 JSON: " + firstLine(e.getMessage()));
     } catch (RuntimeException e) {
       // HAPI's lenient parser can fail in other ways on hostile input (e.g. an NPE for "resource": 42 in a Bundle entry).

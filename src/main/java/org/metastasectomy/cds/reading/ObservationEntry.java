@@ -28,8 +28,12 @@ public final class ObservationEntry {
 
   private ObservationEntry(List<String[]> codings, String status, LocalDate effective, JsonNode json,
       Function<JsonNode, Observation> parser, Observation resource) {
-    this.systems = codings.stream().map(c -> c[0]).toArray(String[]::new);
-    this.codeValues = codings.stream().map(c -> c[1]).toArray(String[]::new);
+    this.systems = new String[codings.size()];
+    this.codeValues = new String[codings.size()];
+    for (int i = 0; i < systems.length; i++) {
+      systems[i] = codings.get(i)[0];
+      codeValues[i] = codings.get(i)[1];
+    }
     this.status = status;
     this.effective = effective;
     this.json = json;

@@ -1,8 +1,6 @@
 package org.metastasectomy.cds.reading;
 
-import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,17 +30,15 @@ public final class PatientRecordReader {
   private final Map<String, JsonNode> prefetched;
   private final Map<String, List<IBaseResource>> fetched;
   private final Set<String> unavailable;
-  private final Supplier<IParser> parser;
-  private final ObjectMapper json;
+  private final Supplier<TreeJsonParser> parser;
   private final Map<String, List<Resource>> parsed = new HashMap<>();
 
-  public PatientRecordReader(PrefetchData data, Supplier<IParser> parser, ObjectMapper json) {
+  PatientRecordReader(PrefetchData data, Supplier<TreeJsonParser> parser) {
     this.patientId = data.patientId();
     this.prefetched = data.prefetched();
     this.fetched = data.fetched();
     this.unavailable = data.unavailable();
     this.parser = parser;
-    this.json = json;
   }
 
   /**
@@ -96,7 +92,7 @@ public final class PatientRecordReader {
   }
 
   private Observation parseObservation(JsonNode json) {
-    IBaseResource r = FhirJson.parse(parser.get(), this.json, PrefetchKeys.OBSERVATIONS, json);
+    IBaseResource r = FhirJson.parse(parser.get(), PrefetchKeys.OBSERVATIONS, json);
     if (!(r instanceof Observation o)) {
       throw new InvalidFhirInputException("prefetch." + PrefetchKeys.OBSERVATIONS, "prefetch.observations holds an entry that is not an Observation");
     }
@@ -127,7 +123,7 @@ public final class PatientRecordReader {
     if (node == null || node.isNull()) {
       return out;
     }
-    IBaseResource resource = FhirJson.parse(parser.get(), json, key, node);
+    IBaseResource resource = FhirJson.parse(parser.get(), key, node);
     if (resource instanceof Bundle bundle) {
       for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
         if (e.hasResource()) {

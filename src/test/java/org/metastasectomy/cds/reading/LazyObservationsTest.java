@@ -5,7 +5,6 @@ import org.metastasectomy.cds.intake.PrefetchData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.LenientErrorHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -43,8 +42,7 @@ class LazyObservationsTest {
         LocalDate asOf = LocalDate.parse(vignette.get("asOf").asText());
         String patientId = patientId(vignette.get("bundle"));
         PrefetchData data = new PrefetchData(patientId, prefetch(vignette.get("bundle")), Map.of(), Set.of());
-        PatientRecord lazy = new PatientRecordReader(data,
-            () -> FHIR.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false)), JSON).record();
+        PatientRecord lazy = new PatientRecordReader(data, () -> new TreeJsonParser(FHIR)).record();
         PatientRecord eager = new PatientRecord(lazy.patient(), lazy.conditions(),
             parsedObservations(vignette.get("bundle")), lazy.procedures(), lazy.medicationRequests(),
             lazy.medicationAdministrations(), lazy.serviceRequests(), lazy.unavailable());
@@ -64,8 +62,8 @@ class LazyObservationsTest {
     PrefetchData data = new PrefetchData("mrcc-solitary-lung", prefetch, Map.of(), Set.of());
     PatientRecordReader reader = new PatientRecordReader(data, () -> {
       parsed[0]++;
-      return FHIR.newJsonParser();
-    }, JSON);
+      return new TreeJsonParser(FHIR);
+    });
     PatientFeatures features = MAPPER.map(reader.record(), LocalDate.of(2026, 11, 27));
     int observations = prefetch.get("observations").get("entry").size();
     assertThat(features.labs().values()).hasSize(8).allMatch(Fact::isKnown);
