@@ -42,7 +42,7 @@ public final class EhrFhirClient {
   private final FetchListener listener;
 
   /**
-   * @param http an Apache client without redirects, automatic retries or automatic unpacking (ServiceConfiguration)
+   * @param http an Apache client without redirects, automatic retries or automatic unpacking (config.EhrFhirConfiguration)
    * @param fhir a FhirContext of the EHR client's own, with a parser error handler that logs nothing
    */
   public EhrFhirClient(CloseableHttpClient http, FhirContext fhir, FhirServerPolicy policy, FetchSettings settings,

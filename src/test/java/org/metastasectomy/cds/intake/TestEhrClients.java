@@ -9,7 +9,7 @@ import org.apache.http.client.config.RequestConfig;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClientBuilder;
 
-/** EhrFhirClients for unit tests, wired as ServiceConfiguration wires the real one. */
+/** EhrFhirClients for unit tests, wired as config.EhrFhirConfiguration wires the real one. */
 public final class TestEhrClients {
   private TestEhrClients() {}
 
