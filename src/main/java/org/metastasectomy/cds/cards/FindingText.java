@@ -93,12 +93,15 @@ final class FindingText {
   /** The reasons an order-time card gives for this patient, one per line. */
   static List<String> reasons(FactorResult r) {
     return switch (r.id()) {
+      // Plain words only: the FHIR references are in the card's trace (CardTrace), not in the clinician's text.
       case ADJUVANT_AFTER_METASTASECTOMY -> List.of("metastasectomy on " + r.get(Item.METASTASECTOMY).value(LocalDate.class)
-          + " (" + String.join(", ", r.get(Item.METASTASECTOMY).sources()) + ") with no metastasis recorded since");
-      case SYSTEMIC_BEFORE_TUMOUR_BOARD -> ((List<?>) r.get(Item.FAVOURABLE_FACTORS).value()).stream()
-          .map(RuleResult.class::cast).map(f -> of(f.result(), f.rule().threshold())).toList();
-      case CHEST_RADIOGRAPH_STAGING -> List.of("primary tumour T" + integer(r, Item.T_CATEGORY) + " ("
-          + String.join(", ", r.get(Item.T_CATEGORY).sources()) + ")");
+          + " with no metastasis recorded since");
+      case SYSTEMIC_BEFORE_TUMOUR_BOARD -> {
+        List<RuleResult> met = ((List<?>) r.get(Item.FAVOURABLE_FACTORS).value()).stream().map(RuleResult.class::cast).toList();
+        yield ProfileLines.ordered(met).stream().map(f -> ProfileLines.line(f, met)).toList();
+      }
+      case CHEST_RADIOGRAPH_STAGING -> List.of("primary tumour T" + integer(r, Item.T_CATEGORY)
+          + ProfileLines.dated(r.get(Item.T_CATEGORY)));
       case CYTOREDUCTIVE_NEPHRECTOMY -> List.of("synchronous metastatic disease (" + CardText.sites(sites(r, Item.SITES)) + ")",
           "IMDC " + RiskText.describe(r.get(Item.IMDC).value(RiskResult.class)));
       default -> List.of(data(r));

@@ -36,7 +36,8 @@ public final class OrderCardBuilder {
         "at-most-one",
         CardCodes.OVERRIDE,
         EvidenceLinks.of(knowledge.citations(), alert.rule().citations(), rulesPageUrl + "#order-" + ruleId,
-            "How this alert was decided"));
+            "How this alert was decided"),
+        CardTrace.of(alert.result(), knowledge.model().version()));
     return new IssuedCard(card, CardType.of(alert.rule().id()));
   }
 

@@ -72,6 +72,11 @@ final class ProfileLines {
     return rules.stream().anyMatch(r -> r.rule().id() == RuleId.SOLITARY && r.metFavourable());
   }
 
+  /** " (recorded 2026-01-05)" when the datum is dated. */
+  static String dated(Datum d) {
+    return d.date() == null ? "" : " (recorded " + d.date() + ")";
+  }
+
   /** " (nephrectomy 2022-01-10, first metastasis 2024-08-01)" or " (on 2026-10-01)": the dates the finding rests on. */
   static String dates(RuleResult r) {
     List<String> parts = new ArrayList<>();
