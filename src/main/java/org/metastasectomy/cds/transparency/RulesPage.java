@@ -32,6 +32,7 @@ final class RulesPage {
     candidacy(w);
     rules(w);
     new RiskModelSection(knowledge).write(w);
+    new InferenceSection().write(w);
     new OrderRulesSection(knowledge).write(w);
     new SurvivalSection(knowledge).write(w);
     limitations(w);
@@ -51,7 +52,7 @@ final class RulesPage {
     w.open("nav", "aria-label", "On this page").open("p");
     String[][] entries = {
         {"#candidacy", "How the profile is read"}, {"#rules", "Rules"}, {"#imdc", "IMDC"}, {"#mskcc", "MSKCC"},
-        {"#orders", "Order-time rules"}, {"#synchronous", "Synchronous"}, {"#perioperative", "Perioperative risk"},
+        {"#inference", "What is never inferred"}, {"#orders", "Order-time rules"}, {"#synchronous", "Synchronous"}, {"#perioperative", "Perioperative risk"},
         {"#survival", "Survival by site"}, {"#limitations", "Limitations"}, {"#references", "All sources"}};
     for (int i = 0; i < entries.length; i++) {
       if (i > 0) {
@@ -65,8 +66,15 @@ final class RulesPage {
   private void candidacy(HtmlWriter w) {
     w.open("section", "id", "candidacy").element("h2", "How the profile is read");
     w.element("p", knowledge.candidacyRule());
-    w.element("p", "A rule whose data are missing is unknown: it is never counted as absent, and the card says what to "
-        + "record. Site rules apply only to patients with a current metastasis at that site.");
+    w.element("p", "A rule whose data are missing is unknown: it is never counted as absent. The card says why: not "
+        + "recorded (and what to record), recorded but older than the look-back (with the last value and its date), or "
+        + "not fetched from the EHR's FHIR server. Site rules apply only to patients with a current metastasis at that site.");
+    w.open("p", "id", "completeness").element("strong", "Completeness. ")
+        .text("While rules are unknown the category is not final: the card names every category still reachable. "
+        + "F can rise by the unknown favourable rules and U by the unknown unfavourable ones, and the category depends "
+        + "only on whether each is zero, so the categories of (F, U), (F + unknown favourable, U), (F, U + unknown "
+        + "unfavourable) and (F + unknown favourable, U + unknown unfavourable) are all that can be reached. IMDC and "
+        + "MSKCC likewise give the range of scores and groups the unknown factors allow.").close("p");
     w.close("section");
   }
 
@@ -98,7 +106,7 @@ final class RulesPage {
     w.open("dl");
     w.element("dt", "Rule").open("dd").element("code", r.id().name()).close("dd");
     w.element("dt", "Applies to").element("dd", appliesTo(r.site()));
-    w.element("dt", "Cut-off").element("dd", r.threshold() == null ? "none: the feature is present or absent" : Numbers.format(r.threshold()));
+    w.element("dt", "Cut-off").element("dd", r.threshold() == null ? "none: the feature is present or absent" : CutOffs.of(r.id(), r.threshold()));
     w.element("dt", "Evidence").element("dd", why == null ? "" : why.evidence());
     w.element("dt", "Evidence row").element("dd", why == null || why.factor() == null ? "—" : "factors.json " + why.factor());
     w.element("dt", "Sources").open("dd");
