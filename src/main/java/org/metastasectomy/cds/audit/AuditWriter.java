@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.metastasectomy.cds.feedback.IssuedCardRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,7 +32,8 @@ public final class AuditWriter implements AutoCloseable {
   private volatile boolean running = true;
 
   /** An issued card to remember, so later feedback can be tied to the recommendation and the patient. */
-  public record IssuedCardRow(String cardUuid, String cardType, String patientHash, String serviceId, String hookInstance) {}
+  public record IssuedCardRow(String cardUuid, String cardType, String patientHash, String serviceId, String hookInstance,
+      String issuer, String tenant) {}
 
   private record Flush(CountDownLatch done) {}
 
@@ -118,6 +120,8 @@ public final class AuditWriter implements AutoCloseable {
       if (!rows.isEmpty()) {
         transactions.executeWithoutResult(status -> rows.forEach(this::insert));
       }
+    } catch (DataIntegrityViolationException oneRowIsBad) {
+      writeOneByOne(rows);
     } catch (RuntimeException e) {
       dropped.increment(rows.size());
       log.warn("{} audit rows not written: database unavailable ({})", rows.size(), e.getClass().getSimpleName());
@@ -126,11 +130,37 @@ public final class AuditWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * A batch refused for its data (a value too long, a duplicate key) is written again row by row, so that one bad row
+   * costs only itself, never the other callers' rows (issue 15, finding 6). If the database itself fails meanwhile, the
+   * rest of the batch is dropped at once rather than failing slowly row after row.
+   */
+  private void writeOneByOne(List<Object> rows) {
+    int bad = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      Object row = rows.get(i);
+      try {
+        transactions.executeWithoutResult(status -> insert(row));
+      } catch (DataIntegrityViolationException e) {
+        bad++;
+        dropped.increment();
+      } catch (RuntimeException e) {
+        dropped.increment(rows.size() - i);
+        log.warn("{} audit rows not written: database unavailable ({})", rows.size() - i, e.getClass().getSimpleName());
+        break;
+      }
+    }
+    if (bad > 0) {
+      log.warn("{} audit rows refused by the database for their content; the other rows of the batch were written", bad);
+    }
+  }
+
   private void insert(Object row) {
     if (row instanceof AuditRepository.AuditEvent event) {
       audit.append(event);
     } else if (row instanceof IssuedCardRow c) {
-      issuedCards.record(c.cardUuid(), c.cardType(), c.patientHash(), c.serviceId(), c.hookInstance());
+      issuedCards.record(new IssuedCardRepository.IssuedCardRecord(c.cardUuid(), c.cardType(), c.patientHash(),
+          c.serviceId(), c.issuer(), c.tenant()), c.hookInstance());
     }
   }
 }

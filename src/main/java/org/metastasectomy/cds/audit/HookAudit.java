@@ -30,15 +30,23 @@ public final class HookAudit {
     this.clinicalValues = clinicalValues;
   }
 
-  public InvocationTrail start() {
-    return new InvocationTrail(hasher);
+  /**
+   * @param issuer the caller's verified JWT issuer, null when client authentication is off (and for the warm-up)
+   * @param tenant the caller's tenant, null when none
+   */
+  public InvocationTrail start(String issuer, String tenant) {
+    return new InvocationTrail(hasher, issuer, tenant);
   }
 
-  /** Remembers each issued card with the hashed patient, for feedback and suppression. */
+  /**
+   * Remembers each issued card with the hashed patient and the caller it was issued to, so feedback is accepted only from
+   * that caller (issue 15, finding 3).
+   */
   public void issued(String serviceId, String hookInstance, InvocationTrail trail, List<IssuedCard> cards) {
     try {
       for (IssuedCard c : cards) {
-        writer.issued(new AuditWriter.IssuedCardRow(c.card().uuid(), c.type().name(), trail.patientHash(), serviceId, hookInstance));
+        writer.issued(new AuditWriter.IssuedCardRow(c.card().uuid(), c.type().name(), trail.patientHash(), serviceId,
+            hookInstance, trail.issuer(), trail.tenant()));
       }
     } catch (RuntimeException e) {
       log.warn("issued cards not recorded: database unavailable ({})", e.getClass().getSimpleName());

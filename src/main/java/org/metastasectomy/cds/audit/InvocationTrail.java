@@ -26,6 +26,8 @@ public final class InvocationTrail {
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
 
   private final PatientHasher hasher;
+  private final String issuer;
+  private final String tenant;
   private String hookInstance;
   private String patientHash;
   private List<String> prefetchKeys = List.of();
@@ -34,10 +36,17 @@ public final class InvocationTrail {
   private Assessment assessment;
   private int status = 200;
   private String rejected;
+  private String suppression;
   private CompletableFuture<String> inputCheck = CompletableFuture.completedFuture(null);
 
-  InvocationTrail(PatientHasher hasher) {
+  /**
+   * @param issuer the caller's JWT issuer, null when authentication is off; with the tenant part of the patient key, so
+   *     that suppression never crosses callers (issue 15, finding 3)
+   */
+  InvocationTrail(PatientHasher hasher, String issuer, String tenant) {
     this.hasher = hasher;
+    this.issuer = issuer;
+    this.tenant = tenant;
   }
 
   /** From the raw body, before it is checked: whatever can be told about the request even if it is then rejected. */
@@ -46,7 +55,7 @@ public final class InvocationTrail {
     hookInstance = instance != null && HOOK_INSTANCE.matcher(instance).matches() ? instance : null;
     String patientId = body.path("context").path("patientId").asText(null);
     String fhirServer = body.path("fhirServer").isTextual() ? body.path("fhirServer").asText() : null;
-    patientHash = patientId != null && FHIR_ID.matcher(patientId).matches() ? hasher.hash(fhirServer, patientId) : null;
+    patientHash = patientId != null && FHIR_ID.matcher(patientId).matches() ? hasher.hash(issuer, tenant, fhirServer, patientId) : null;
     List<String> keys = new ArrayList<>();
     if (body.path("prefetch").isObject()) {
       body.path("prefetch").fieldNames().forEachRemaining(k -> keys.add(KEY.matcher(k).matches() ? k : "(unnamed)"));
@@ -56,12 +65,25 @@ public final class InvocationTrail {
 
   public void identify(CdsRequest request) {
     hookInstance = HOOK_INSTANCE.matcher(request.hookInstance()).matches() ? request.hookInstance() : null;
-    patientHash = hasher.hash(request.fhirServer(), request.patientId());
+    patientHash = hasher.hash(issuer, tenant, request.fhirServer(), request.patientId());
     prefetchKeys = request.prefetch().keySet().stream().map(k -> KEY.matcher(k).matches() ? k : "(unnamed)").toList();
   }
 
   public String patientHash() {
     return patientHash;
+  }
+
+  public String issuer() {
+    return issuer;
+  }
+
+  public String tenant() {
+    return tenant;
+  }
+
+  /** Why the recommendation was quieted, or that the check could not be made (issue 12, item 6); null: nothing to say. */
+  public void suppression(String note) {
+    suppression = note;
   }
 
   /** The answer: the cards, the prefetch keys that could not be had, and the assessment (null when none was made). */
@@ -116,6 +138,9 @@ public final class InvocationTrail {
     }
     if (rejected != null) {
       parts.add("rejected " + rejected);
+    }
+    if (suppression != null) {
+      parts.add(suppression);
     }
     if (clinicalValues && assessment != null) {
       parts.add("candidacy " + assessment.candidacy().name());

@@ -6,7 +6,12 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Patients are stored as HMAC-SHA256(key, fhirServer + "|" + patientId): linkable for suppression, never readable. */
+/**
+ * Patients are stored as HMAC-SHA256(key, issuer, tenant, fhirServer, patientId): linkable for suppression, never
+ * readable. The caller (the verified JWT's issuer and tenant; none when client authentication is off) is part of the
+ * key, so one EHR's feedback can never quiet a card for another EHR's patient of the same id (issue 15, finding 3).
+ * Each part is length-prefixed, so no two different tuples can hash alike.
+ */
 public final class PatientHasher {
   private final SecretKeySpec key;
   /** Mac.getInstance looks up the provider each time: one initialised Mac per thread keeps it off the hot path. */
@@ -17,9 +22,13 @@ public final class PatientHasher {
     this.macs = ThreadLocal.withInitial(this::newMac);
   }
 
-  public String hash(String fhirServer, String patientId) {
-    String subject = (fhirServer == null ? "" : fhirServer) + "|" + patientId;
+  public String hash(String issuer, String tenant, String fhirServer, String patientId) {
+    String subject = part(issuer) + part(tenant) + part(fhirServer) + part(patientId);
     return HexFormat.of().formatHex(macs.get().doFinal(subject.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String part(String value) {
+    return value == null ? "-|" : value.length() + ":" + value + "|";
   }
 
   private Mac newMac() {

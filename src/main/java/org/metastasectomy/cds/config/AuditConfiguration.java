@@ -14,6 +14,7 @@ import org.metastasectomy.cds.feedback.FeedbackRepository;
 import org.metastasectomy.cds.feedback.FeedbackService;
 import org.metastasectomy.cds.feedback.IssuedCardRepository;
 import org.metastasectomy.cds.feedback.Suppression;
+import org.metastasectomy.cds.feedback.SuppressionRepository;
 import org.metastasectomy.cds.knowledge.KnowledgeBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,12 +90,18 @@ class AuditConfiguration {
   }
 
   @Bean
-  FeedbackService feedbackService(FeedbackRepository repository, MeterRegistry metrics, AuditWriter auditWriter) {
-    return new FeedbackService(repository, metrics, auditWriter::flush);
+  SuppressionRepository suppressionRepository(JdbcClient jdbc) {
+    return new SuppressionRepository(jdbc);
   }
 
   @Bean
-  Suppression suppression(IssuedCardRepository issuedCards, Clock clock, CdsProperties props) {
-    return new Suppression(issuedCards, clock, Duration.ofDays(props.feedback().suppressionDays()));
+  FeedbackService feedbackService(FeedbackRepository repository, IssuedCardRepository issuedCards, MeterRegistry metrics,
+      AuditWriter auditWriter, Clock clock) {
+    return new FeedbackService(repository, issuedCards, metrics, auditWriter::flush, clock);
+  }
+
+  @Bean
+  Suppression suppression(SuppressionRepository suppressions, Clock clock, CdsProperties props) {
+    return new Suppression(suppressions, clock, Duration.ofDays(props.feedback().suppressionDays()));
   }
 }

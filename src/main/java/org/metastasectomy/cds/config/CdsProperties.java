@@ -28,7 +28,8 @@ public record CdsProperties(
     @Valid @NotNull @DefaultValue Audit audit,
     @Valid @NotNull @DefaultValue Limits limits,
     @Valid @NotNull @DefaultValue Cors cors,
-    @Valid @NotNull @DefaultValue Security security) {
+    @Valid @NotNull @DefaultValue Security security,
+    @Valid @NotNull @DefaultValue Operator operator) {
 
   /**
    * The EHR's FHIR server: which may be contacted (https only; http only for a loopback host outside prod, unless
@@ -67,8 +68,21 @@ public record CdsProperties(
   /** A lower and upper limit in the lab's canonical unit. */
   public record Range(Double low, Double high) {}
 
-  /** How long feedback or a documented tumour board review quiets the same recommendation for the same patient. */
-  public record Feedback(@DefaultValue("30") @Min(0) int suppressionDays) {}
+  /**
+   * How long feedback or a documented tumour board review quiets the same recommendation for the same patient, how long
+   * feedback is kept, and how long an issued card accepts feedback.
+   */
+  public record Feedback(
+      @DefaultValue("30") @Min(0) int suppressionDays,
+      @DefaultValue("365") @Min(1) int retentionDays,
+      @DefaultValue("30") @Min(1) int cardRetentionDays) {
+    public Feedback {
+      if (retentionDays < suppressionDays) {
+        throw new IllegalArgumentException("cds.feedback.retention-days (" + retentionDays + ") must be at least "
+            + "cds.feedback.suppression-days (" + suppressionDays + "): feedback that quiets a card must be kept");
+      }
+    }
+  }
 
   /** The audit trail of invocations. */
   public record Audit(
@@ -76,14 +90,30 @@ public record CdsProperties(
       @DefaultValue("365") @Min(1) int retentionDays,
       @DefaultValue("false") boolean storeClinicalValues) {}
 
-  /** Limits on what a request may be. */
+  /**
+   * Limits on what a request may be, and on what all requests in flight may take together: a share of the heap
+   * (bodies are counted with what their parsed forms take), and the time a body may take to arrive.
+   */
   public record Limits(
       @DefaultValue("5MB") DataSize maxBody,
       @DefaultValue("100") @Min(10) int maxNestingDepth,
-      @DefaultValue("1000000") @Min(1000) int maxStringLength) {}
+      @DefaultValue("1000000") @Min(1000) int maxStringLength,
+      @DefaultValue("50") @Min(5) @Max(90) int inFlightHeapPercent,
+      @DefaultValue("10s") Duration bodyReadTimeout) {}
 
   /** Browser clients such as the CDS Hooks Sandbox. */
   public record Cors(@DefaultValue("*") List<String> allowedOrigins) {}
+
+  /**
+   * The operator account for /actuator/suppression (HTTP Basic). An empty password means no operator access at all; a
+   * password must have at least 16 characters.
+   */
+  public record Operator(@DefaultValue("operator") String username, @DefaultValue("") String password) {
+    @Override
+    public String toString() {
+      return "Operator[username=" + username + ", password=" + (password.isEmpty() ? "(none)" : "(set)") + "]";
+    }
+  }
 
   /** Authentication of the calling EHR (issue 5). */
   public record Security(

@@ -65,7 +65,7 @@ class JwtSecurityConfiguration {
   }
 
   @Bean
-  CdsJwtAuthentication cdsJwtAuthentication(JwtVerifier verifier, PublicUrls urls, MeterRegistry metrics) {
+  CdsJwtAuthentication cdsJwtAuthentication(JwtVerifier verifier, PublicUrls urls, MeterRegistry metrics, CdsProperties props) {
     EndpointAuthenticationResolver resolver = new EndpointAuthenticationResolver(verifier, new EndpointAudience(urls),
         (request, caller) -> {
           request.setAttribute(CallerAttributes.ISSUER, caller.issuer());
@@ -73,6 +73,7 @@ class JwtSecurityConfiguration {
             request.setAttribute(CallerAttributes.TENANT, caller.tenant());
           }
         });
-    return new CdsJwtAuthentication(resolver, new CdsBearerTokenResolver(), new SilentUnauthorizedEntryPoint(metrics));
+    SilentUnauthorizedEntryPoint entryPoint = new SilentUnauthorizedEntryPoint(metrics, props.limits().maxBody().toBytes());
+    return new CdsJwtAuthentication(resolver, new CdsBearerTokenResolver(), entryPoint);
   }
 }

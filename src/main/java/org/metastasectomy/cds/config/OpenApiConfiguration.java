@@ -105,27 +105,34 @@ class OpenApiConfiguration {
             .addApiResponse("405", error("not POST; the Allow header says which method is"))
             .addApiResponse("412", error("required prefetch (patient, conditions) neither sent nor fetchable from "
                 + "fhirServer; the issue names the keys"))
+            .addApiResponse("408", error("the body did not arrive in full within cds.limits.body-read-timeout"))
             .addApiResponse("413", error("body larger than cds.limits.max-body"))
-            .addApiResponse("415", error("Content-Type is not application/json")));
+            .addApiResponse("415", error("Content-Type is not application/json"))
+            .addApiResponse("503", error("too many large requests in flight for the memory budget; retry after the "
+                + "Retry-After header's seconds")));
   }
 
   private static void describeFeedback(Operation post, ServiceCatalogue services) {
     Schema<?> stored = new ObjectSchema().addProperty("stored", new IntegerSchema().description("feedback items stored "
         + "now; an item already stored is not stored twice"));
     post.summary("Feedback on cards of this service")
-        .description("CDS Hooks §Feedback: accepted or overridden, with the override reason. It quiets the same "
-            + "recommendation for the patient for cds.feedback.suppression-days.")
+        .description("CDS Hooks §Feedback: accepted or overridden, with the override reason, on cards this service "
+            + "issued to the same caller. It quiets the same recommendation for the patient for "
+            + "cds.feedback.suppression-days.")
         .parameters(List.of(serviceId(services)))
         .requestBody(new RequestBody().required(true).description("{\"feedback\": [...]}").content(jsonContent(ref("FeedbackRequest"))))
         .responses(new ApiResponses()
             .addApiResponse("200", json("stored", stored))
-            .addApiResponse("400", error("malformed JSON or a wrong shape; the issue names the field"))
+            .addApiResponse("400", error("malformed JSON, a wrong shape or a value too long, or a card this service did not "
+                + "issue to this caller; the issue names the field, and nothing of the request is stored"))
             .addApiResponse("401", unauthorized())
             .addApiResponse("404", error("no service with this id; the issue lists the ids"))
             .addApiResponse("405", error("not POST; the Allow header says which method is"))
+            .addApiResponse("408", error("the body did not arrive in full within cds.limits.body-read-timeout"))
             .addApiResponse("413", error("body larger than cds.limits.max-body"))
             .addApiResponse("415", error("Content-Type is not application/json"))
-            .addApiResponse("503", error("the feedback store (database) is unavailable; retry later")));
+            .addApiResponse("503", error("the feedback store (database) is unavailable, or the memory budget is full; "
+                + "retry later")));
   }
 
   private static Parameter serviceId(ServiceCatalogue services) {

@@ -12,7 +12,10 @@ import org.metastasectomy.cds.cdshooks.Feedback;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Stores feedback exactly once: the same item resent (by a retrying EHR) hits the unique dedupe key. */
+/**
+ * Stores feedback exactly once: the same item resent (by a retrying EHR) hits the unique dedupe key. Which card it may
+ * be about is decided before (FeedbackService); the row copies that card's type and patient for suppression.
+ */
 public final class FeedbackRepository {
   private final JdbcClient jdbc;
 
@@ -20,21 +23,23 @@ public final class FeedbackRepository {
     this.jdbc = jdbc;
   }
 
-  /** @return true when stored now, false when it was already stored */
-  public boolean store(String serviceId, Feedback f, Instant outcomeTimestamp) {
+  /**
+   * @param card the issued card this feedback is about, already checked to belong to the caller and the service
+   * @return true when stored now, false when it was already stored
+   */
+  public boolean store(String serviceId, Feedback f, Instant outcomeTimestamp, IssuedCardRepository.IssuedCardRecord card,
+      Instant receivedAt) {
     String accepted = f.acceptedSuggestions() == null ? null
         : f.acceptedSuggestions().stream().map(Feedback.AcceptedSuggestion::id).sorted().collect(Collectors.joining(","));
     var reason = f.overrideReason() == null ? null : f.overrideReason().reason();
-    var issued = jdbc.sql("SELECT patient_hash, card_type FROM issued_card WHERE card_uuid = :card").param("card", f.card())
-        .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
     try {
       jdbc.sql("""
           INSERT INTO feedback (dedupe_key, service_id, card_uuid, outcome, accepted_suggestions, override_system,
             override_code, override_display, has_user_comment, outcome_timestamp, received_at, patient_hash, card_type)
           VALUES (:key, :service, :card, :outcome, :accepted, :system, :code, :display, :comment, :at, :received,
             :patient, :type)""")
-          .param("patient", issued.map(r -> r[0]).orElse(null))
-          .param("type", issued.map(r -> r[1]).orElse(null))
+          .param("patient", card.patientHash())
+          .param("type", card.cardType())
           .param("key", dedupeKey(serviceId, f, accepted, outcomeTimestamp))
           .param("service", serviceId)
           .param("card", f.card())
@@ -45,12 +50,17 @@ public final class FeedbackRepository {
           .param("display", reason == null ? null : reason.display())
           .param("comment", f.overrideReason() != null && f.overrideReason().userComment() != null)
           .param("at", Timestamp.from(outcomeTimestamp))
-          .param("received", Timestamp.from(Instant.now()))
+          .param("received", Timestamp.from(receivedAt))
           .update();
       return true;
     } catch (DuplicateKeyException e) {
       return false;
     }
+  }
+
+  /** Deletes feedback received before {@code cutoff} (cds.feedback.retention-days). */
+  public int purgeBefore(Instant cutoff) {
+    return jdbc.sql("DELETE FROM feedback WHERE received_at < :cutoff").param("cutoff", Timestamp.from(cutoff)).update();
   }
 
   /** Outcomes per card type: accepted and overridden counts, and override reasons. */

@@ -48,7 +48,9 @@ public class CdsHooksController {
   @PostMapping(path = "/cds-services/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Integer> feedback(@PathVariable String id, HttpServletRequest http) throws IOException {
     services.find(id).orElseThrow(() -> unknown(id));
-    int stored = feedback.accept(id, bodies.read(http.getInputStream(), http.getContentLengthLong()));
+    Caller caller = CallerAttributes.caller(http);
+    int stored = feedback.accept(id, bodies.read(http.getInputStream(), http.getContentLengthLong()), caller.issuer(),
+        caller.tenant());
     return Map.of("stored", stored);
   }
 

@@ -44,7 +44,7 @@ public final class HookPipeline {
    */
   public CdsResponse invoke(ServiceDescriptor service, Supplier<JsonNode> body, String rulesPageUrl, Caller caller) {
     long start = System.nanoTime();
-    InvocationTrail trail = audit.start();
+    InvocationTrail trail = audit.start(caller.issuer(), caller.tenant());
     try {
       JsonNode json = body.get();
       trail.identify(json);
@@ -65,7 +65,7 @@ public final class HookPipeline {
 
   /** Runs a request through the handler without recording anything: warms the JVM up before the service is ready. */
   List<Card> dryRun(ServiceDescriptor service, CdsRequest request, String rulesPageUrl) {
-    InvocationTrail trail = audit.start();
+    InvocationTrail trail = audit.start(Caller.ANONYMOUS.issuer(), Caller.ANONYMOUS.tenant());
     trail.identify(request);
     return answer(new Invocation(service, request, rulesPageUrl, trail)).stream().map(IssuedCard::card).toList();
   }

@@ -14,6 +14,8 @@ final class HookRequestParser {
   /** FHIR id: [A-Za-z0-9\-\.]{1,64}. */
   private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
   private static final Pattern TYPED_REFERENCE = Pattern.compile("[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}");
+  /** A UUID in the spec; any visible ASCII up to the audit column's 100 characters is accepted (issue 15, finding 6). */
+  private static final Pattern HOOK_INSTANCE = Pattern.compile("[\\x21-\\x7E]{1,100}");
 
   private HookRequestParser() {}
 
@@ -23,6 +25,9 @@ final class HookRequestParser {
       throw new BadRequestException("hook", "this service answers the '" + expectedHook + "' hook, not '" + hook + "'");
     }
     String hookInstance = text(body, "hookInstance", true);
+    if (!HOOK_INSTANCE.matcher(hookInstance).matches()) {
+      throw new BadRequestException("hookInstance", "hookInstance must be a UUID: at most 100 visible ASCII characters");
+    }
     String fhirServer = text(body, "fhirServer", false);
     if (fhirServer != null) {
       FhirServerPolicy.notABaseUrl(fhirServer).ifPresent(why -> {

@@ -11,7 +11,7 @@ import java.io.InputStream;
 
 /**
  * Reads a JSON body within the configured limits (size, nesting depth, string length). Anything else is a 400 or 413
- * with a JSON error, never a 500 or a hang.
+ * with a JSON error, never a 500 or a hang. The body arrives complete and within the memory budget (RequestBodyGate).
  */
 public final class JsonBodyReader {
   private final ObjectMapper mapper;
@@ -25,23 +25,18 @@ public final class JsonBodyReader {
     this.maxBytes = maxBytes;
   }
 
+  /**
+   * Parses the body as it is read (no copy of the whole body is made first) and stops reading at the byte that crosses
+   * the limit.
+   */
   public JsonNode read(InputStream body, long declaredLength) {
     if (declaredLength > maxBytes) {
       throw new PayloadTooLargeException(maxBytes);
     }
-    byte[] bytes;
-    try {
-      bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-    } catch (IOException e) {
-      throw new BadRequestException("body", "request body could not be read");
-    }
-    if (bytes.length > maxBytes) {
-      throw new PayloadTooLargeException(maxBytes);
-    }
-    if (bytes.length == 0) {
-      throw new BadRequestException("body", "request body is empty");
-    }
-    try (JsonParser parser = mapper.createParser(bytes)) {
+    try (JsonParser parser = mapper.createParser(new LimitedInputStream(body, maxBytes))) {
+      if (parser.nextToken() == null) {
+        throw new BadRequestException("body", "request body is empty");
+      }
       JsonNode node = mapper.readTree(parser);
       if (parser.nextToken() != null) {
         throw new BadRequestException("body", "request body has content after the JSON object");
@@ -50,10 +45,55 @@ public final class JsonBodyReader {
         throw new BadRequestException("body", "request body must be a JSON object");
       }
       return node;
+    } catch (LimitedInputStream.LimitExceeded e) {
+      throw new PayloadTooLargeException(maxBytes);
     } catch (StreamConstraintsException e) {
       throw new BadRequestException("body", "request body exceeds JSON limits (nesting depth or string length)");
     } catch (IOException e) {
       throw new BadRequestException("body", "request body is not valid JSON");
+    }
+  }
+
+  /** Counts the bytes read and fails at the first one over the limit. */
+  static final class LimitedInputStream extends java.io.FilterInputStream {
+    private final long limit;
+    private long count;
+
+    LimitedInputStream(InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    /** Thrown when the body is longer than the limit. */
+    static final class LimitExceeded extends IOException {
+      LimitExceeded() {
+        super("request body over the limit");
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+      int n = super.read(buf, off, len);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) throws LimitExceeded {
+      count += n;
+      if (count > limit) {
+        throw new LimitExceeded();
+      }
     }
   }
 }

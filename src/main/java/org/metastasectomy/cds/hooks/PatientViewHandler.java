@@ -34,8 +34,13 @@ public final class PatientViewHandler implements HookHandler {
       return List.of();
     }
     Assessment a = steps.assess(record.get(), call);
-    if (!a.applicable()
-        || suppression.quiets(CardType.TUMOUR_BOARD_REVIEW, call.trail().patientHash(), a.features().lastTumourBoard())) {
+    if (!a.applicable()) {
+      return List.of();
+    }
+    Suppression.Decision quiet =
+        suppression.decide(CardType.TUMOUR_BOARD_REVIEW, call.trail().patientHash(), a.features().lastTumourBoard());
+    call.trail().suppression(quiet.note());
+    if (quiet.quiet()) {
       return List.of();
     }
     return List.of(cards.build(a, call.request().patientId(), call.rulesPageUrl()));

@@ -19,13 +19,17 @@ public final class SilentUnauthorizedEntryPoint implements AuthenticationEntryPo
   private static final Logger log = LoggerFactory.getLogger(SilentUnauthorizedEntryPoint.class);
 
   private final MeterRegistry metrics;
+  private final long maxBody;
 
-  public SilentUnauthorizedEntryPoint(MeterRegistry metrics) {
+  /** @param maxBody the most of a refused request's body that is drained (see {@link BodyDrain}) */
+  public SilentUnauthorizedEntryPoint(MeterRegistry metrics, long maxBody) {
     this.metrics = metrics;
+    this.maxBody = maxBody;
   }
 
   @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) {
+  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+      throws java.io.IOException {
     RejectionReason reason;
     String detail;
     TokenLabels labels = TokenLabels.NONE;
@@ -41,10 +45,14 @@ public final class SilentUnauthorizedEntryPoint implements AuthenticationEntryPo
       detail = "no bearer token";
     }
     metrics.counter("cds.jwt.rejections", "reason", reason.tag()).increment();
-    log.warn("CDS client refused ({}) on {} {}: {} [{}]", reason.tag(), request.getMethod(),
-        TokenLabels.clean(CdsEndpoints.pathWithinApplication(request)), detail, labels);
+    // Every part but the reason's tag can carry the caller's bytes (alg, typ, aud, the path): escaped, never raw.
+    log.warn("CDS client refused ({}) on {} {}: {} [{}]", reason.tag(), LogText.of(request.getMethod()),
+        LogText.of(CdsEndpoints.pathWithinApplication(request)), LogText.of(detail), labels);
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     response.setContentLength(0);
+    // The body was never read, and will not be: drained without a thread for a moment, then the connection is closed.
+    response.setHeader(HttpHeaders.CONNECTION, "close");
+    BodyDrain.after(request, response, maxBody);
   }
 }

@@ -78,20 +78,21 @@ final class ArchitectureRules {
         "org.springframework.http..", "org.springframework.web..", "org.springframework.stereotype.."));
     allowed.put("feedback", List.of(p("model.."), p("cards"), p("cdshooks"), "com.fasterxml.jackson.databind..",
         "io.micrometer..", "org.slf4j..", "org.springframework.dao..", "org.springframework.jdbc..",
-        "org.springframework.stereotype..", "org.springframework.boot.actuate.endpoint.."));
+        "org.springframework.stereotype..", "org.springframework.boot.actuate.endpoint..", "org.springframework.lang.."));
     allowed.put("audit", List.of(p("model.."), p("cards"), p("cdshooks"), p("feedback"), "javax.crypto..",
-        "com.fasterxml.jackson.databind..", "io.micrometer..", "org.slf4j..", "org.springframework.jdbc..",
-        "org.springframework.transaction.."));
+        "com.fasterxml.jackson.databind..", "io.micrometer..", "org.slf4j..", "org.springframework.dao..",
+        "org.springframework.jdbc..", "org.springframework.transaction.."));
     allowed.put("security", List.of("javax..", "jakarta.servlet..", "com.nimbusds..", "io.micrometer..", "org.slf4j..",
         "org.springframework.."));
     allowed.put("hooks", List.of(p("model.."), p("cards"), p("cdshooks"), p("knowledge"), p("intake"), p("reading"),
-        p("audit"), p("feedback"), "com.fasterxml.jackson..", "io.micrometer..", "jakarta.servlet..", "org.slf4j..",
-        "org.springframework.boot", "org.springframework.http..", "org.springframework.stereotype..",
+        p("audit"), p("feedback"), p("security"), "com.fasterxml.jackson..", "io.micrometer..", "jakarta.servlet..",
+        "org.slf4j..", "org.springframework.boot", "org.springframework.boot.web.servlet.error", "org.springframework.http..", "org.springframework.stereotype..",
         "org.springframework.web.."));
     // Wiring: may see every package of ours (none sees it), Spring and the libraries it configures.
     allowed.put("config", List.of(p("cdshooks"), p("hooks"), p("transparency"), p("intake"), p("reading"), p("model"),
         p("knowledge"), p("evidence"), p("cards"), p("audit"), p("feedback"), p("security"), HAPI, HL7, "com.fasterxml.jackson..",
         "io.github.resilience4j..", "io.micrometer..", "io.swagger.v3..", "jakarta..", "javax.sql..", "org.apache.http..",
+        "org.apache.catalina..", "org.apache.coyote..", "com.zaxxer.hikari..",
         "org.slf4j..", "org.springdoc..",
         "org.springframework.."));
     Map<String, ArchRule> rules = new LinkedHashMap<>();

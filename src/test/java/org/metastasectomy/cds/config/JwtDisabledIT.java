@@ -30,9 +30,12 @@ class JwtDisabledIT {
         Files.readString(Path.of("cds-hooks/examples/no-rcc/request.json")), null);
     assertThat(invocation.statusCode()).isEqualTo(200);
     assertThat(invocation.body()).isEqualTo("{\"cards\":[]}");
-    String feedback = "{\"feedback\":[{\"card\":\"c0ffee00-0000-4000-8000-000000000001\",\"outcome\":\"overridden\","
+    HttpResponse<String> card = send("POST", "/cds-services/metastasectomy-patient-view",
+        Files.readString(Path.of("cds-hooks/examples/solitary-lung-favourable/request.json")), null);
+    String uuid = card.body().replaceFirst("(?s)^.*?\"uuid\":\"([^\"]+)\".*$", "$1");
+    String feedback = "{\"feedback\":[{\"card\":\"" + uuid + "\",\"outcome\":\"overridden\","
         + "\"outcomeTimestamp\":\"2026-11-27T10:00:00Z\"}]}";
-    assertThat(send("POST", "/cds-services/metastasectomy-order-select/feedback", feedback, null).statusCode()).isEqualTo(200);
+    assertThat(send("POST", "/cds-services/metastasectomy-patient-view/feedback", feedback, null).statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -82,8 +82,15 @@ class DatabaseDownIT extends RunningService {
         .query(Integer.class).single()).isEqualTo(1);
   }
 
-  private static String feedback() {
-    return FeedbackConcurrencyContract.feedback(UUID.randomUUID().toString(), "2026-11-27T10:00:00Z").toString();
+  /** Feedback on a card issued just now; while the database is down the card cannot be issued, and that is fine. */
+  private String feedback() {
+    String card = UUID.randomUUID().toString();
+    try {
+      IssuedCards.issue(jdbc, card, Examples.PATIENT_VIEW);
+    } catch (RuntimeException databaseDown) {
+      // the post must then fail on the database too: 503
+    }
+    return FeedbackConcurrencyContract.feedback(card, "2026-11-27T10:00:00Z").toString();
   }
 
   /** The same data directory and port each time, so a restart is the same database coming back. */

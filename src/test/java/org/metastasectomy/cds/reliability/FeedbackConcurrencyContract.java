@@ -28,7 +28,7 @@ abstract class FeedbackConcurrencyContract extends RunningService {
 
   @Test
   void theSameFeedbackPostedConcurrentlyIsStoredExactlyOnce() throws Exception {
-    String card = UUID.randomUUID().toString();
+    String card = issuedCard();
     String body = feedback(card, "2026-11-27T10:00:00Z").toString();
 
     List<Http.Reply> replies = concurrently(i -> http.post(FEEDBACK, body));
@@ -41,6 +41,9 @@ abstract class FeedbackConcurrencyContract extends RunningService {
   @Test
   void differentFeedbackPostedConcurrentlyIsAllStored() throws Exception {
     String prefix = UUID.randomUUID().toString().substring(0, 8);
+    for (int i = 0; i < POSTS; i++) {
+      IssuedCards.issue(jdbc, prefix + "-" + i, Examples.PATIENT_VIEW);
+    }
 
     List<Http.Reply> replies = concurrently(i -> http.post(FEEDBACK, feedback(prefix + "-" + i, "2026-11-27T10:00:00Z").toString()));
 
@@ -51,13 +54,19 @@ abstract class FeedbackConcurrencyContract extends RunningService {
 
   @Test
   void aResentItemWithADifferentOutcomeTimeIsANewItem() {
-    String card = UUID.randomUUID().toString();
+    String card = issuedCard();
 
     http.post(FEEDBACK, feedback(card, "2026-11-27T10:00:00Z").toString());
     http.post(FEEDBACK, feedback(card, "2026-11-27T10:00:00+00:00").toString());
     http.post(FEEDBACK, feedback(card, "2026-11-27T11:00:00Z").toString());
 
     assertThat(rowsFor(card)).isEqualTo(2);
+  }
+
+  private String issuedCard() {
+    String card = UUID.randomUUID().toString();
+    IssuedCards.issue(jdbc, card, Examples.PATIENT_VIEW);
+    return card;
   }
 
   private int rowsFor(String card) {

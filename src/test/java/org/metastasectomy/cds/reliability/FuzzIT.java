@@ -26,12 +26,17 @@ class FuzzIT extends RunningService {
   static final long SEED = Long.getLong("fuzz.seed", 20261127L);
   static final int HOOK_MUTANTS = 1_000;
   static final int FEEDBACK_MUTANTS = 200;
+  static final String FUZZ_CARD = "9b0c7e1e-0000-4000-8000-fuzzfeedback";
 
   /** One request to send: where, what, and how it was made. */
   record Case(String path, byte[] body, String description) {}
 
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
   @Test
   void mutatedRequestsNeverGetA5xxAndTheServiceKeepsAnswering() throws Exception {
+    IssuedCards.issue(jdbc, FUZZ_CARD, Examples.PATIENT_VIEW); // so that mutants of valid feedback reach the store
     JsonNode before = FhirFallbackIT.withoutUuids(http.hook(Examples.PATIENT_VIEW, Examples.request(Examples.FAVOURABLE)).json());
     List<Case> cases = cases();
     Map<Integer, AtomicInteger> statuses = new TreeMap<>();
@@ -102,7 +107,7 @@ class FuzzIT extends RunningService {
   static JsonNode validFeedback() {
     ObjectNode body = Examples.JSON.createObjectNode();
     ObjectNode item = body.putArray("feedback").addObject();
-    item.put("card", "9b0c7e1e-0000-4000-8000-fuzzfeedback");
+    item.put("card", FUZZ_CARD);
     item.put("outcome", "overridden");
     item.putObject("overrideReason").put("userComment", "fuzz").putObject("reason")
         .put("code", "other").put("system", "http://metastasectomy-cds.org/fhir/CodeSystem/override-reason");

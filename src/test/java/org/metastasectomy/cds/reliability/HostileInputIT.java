@@ -238,6 +238,33 @@ class HostileInputIT extends RunningService {
   }
 
   @Test
+  void aHookInstanceLongerThanTheAuditColumnIs400NamingIt() {
+    ObjectNode request = Examples.request(Examples.FAVOURABLE).put("hookInstance", "h".repeat(101));
+
+    Http.Reply reply = http.hook(Examples.PATIENT_VIEW, request);
+
+    assertError(reply, 400, "invalid");
+    assertThat(reply.json().at("/issue/0/expression/0").asText()).isEqualTo("hookInstance");
+  }
+
+  @Test
+  void theErrorPageAskedForDirectlyIsA404OperationOutcomeNotA500() {
+    assertError(http.get("/error"), 404, "not-found");
+  }
+
+  @Test
+  void headersOverTheLimitGetA400OperationOutcomeNotTomcatsHtmlPage() throws Exception {
+    java.net.http.HttpResponse<String> reply = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + HOOK))
+            .header("X-Padding", "p".repeat(10_000)).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertError(new Http.Reply(reply.statusCode(), reply.body(), reply.headers().firstValue("Content-Type").orElse(null),
+        java.time.Duration.ZERO), 400, "invalid");
+    assertThat(reply.body()).doesNotContain("<html").doesNotContain("Tomcat");
+  }
+
+  @Test
   void theServiceStillAnswersAfterwards() {
     http.post(HOOK, padded(MAX_BODY + 1), "application/json");
     http.post(HOOK, "[".repeat(100_000));

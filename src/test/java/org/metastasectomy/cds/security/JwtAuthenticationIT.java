@@ -117,8 +117,13 @@ class JwtAuthenticationIT {
     assertThat(invocation.statusCode()).isEqualTo(200);
     assertThat(invocation.body()).isEqualTo("{\"cards\":[]}");
 
-    String feedbackPath = "/cds-services/" + SERVICE + "/feedback";
-    HttpResponse<String> feedback = send("POST", feedbackPath, feedbackBody(), TestTokens.sign(EC, claims(FILE_ISS, feedbackPath)));
+    // feedback needs a card this caller received: a patient-view card for the favourable example
+    String patientView = "/cds-services/metastasectomy-patient-view";
+    HttpResponse<String> card = send("POST", patientView, favourableExample(), TestTokens.sign(EC, claims(FILE_ISS, patientView)));
+    assertThat(card.statusCode()).isEqualTo(200);
+    String cardUuid = card.body().replaceFirst("(?s)^.*?\"uuid\":\"([^\"]+)\".*$", "$1");
+    String feedbackPath = patientView + "/feedback";
+    HttpResponse<String> feedback = send("POST", feedbackPath, feedbackBody(cardUuid), TestTokens.sign(EC, claims(FILE_ISS, feedbackPath)));
     assertThat(feedback.statusCode()).isEqualTo(200);
     assertThat(feedback.body()).isEqualTo("{\"stored\":1}");
   }
@@ -385,8 +390,20 @@ class JwtAuthenticationIT {
   }
 
   private static String feedbackBody() {
-    return "{\"feedback\":[{\"card\":\"" + UUID.randomUUID() + "\",\"outcome\":\"overridden\",\"outcomeTimestamp\":\""
+    return feedbackBody(UUID.randomUUID().toString());
+  }
+
+  private static String feedbackBody(String card) {
+    return "{\"feedback\":[{\"card\":\"" + card + "\",\"outcome\":\"overridden\",\"outcomeTimestamp\":\""
         + Instant.now() + "\"}]}";
+  }
+
+  private static String favourableExample() {
+    try {
+      return Files.readString(Path.of("cds-hooks/examples/solitary-lung-favourable/request.json"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Publishes the public halves of the keys (a symmetric key is published as is, which no EHR should do). */
