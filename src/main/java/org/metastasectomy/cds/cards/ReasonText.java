@@ -56,8 +56,13 @@ final class ReasonText {
     if (why instanceof Reason.NotSpecific s) {
       return name + " recorded as " + s.recorded().label() + ", not specific enough";
     }
-    // A reason added to the model after this class: still unknown, never normal.
-    return name + " unknown (" + why.getClass().getSimpleName() + ")";
+    // Reasons the clinical-logic branch (issue 11) adds to the model; named here by type so that this class compiles
+    // before and after it lands. Once merged, replace these with instanceof branches that show their values and dates.
+    return switch (why.getClass().getSimpleName()) {
+      case "Preliminary" -> name + ": only a preliminary result is recorded, not used until it is final";
+      case "DifferentDraws" -> name + ": calcium and albumin are not from one draw, so calcium is not corrected";
+      default -> name + " unknown (" + why.getClass().getSimpleName() + ")"; // still unknown, never normal
+    };
   }
 
   /** Why an unknown result is unknown, naming the datum the reason belongs to. */
