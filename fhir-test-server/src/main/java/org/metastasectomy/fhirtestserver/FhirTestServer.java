@@ -11,6 +11,10 @@ import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,9 +28,15 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * {@code java -jar fhir-test-server.jar --database <dir> [--port 0] [--server-address URL] [--default-page-size 20]
  * [--max-page-size 200] [--stop-when-stdin-closes true]}: a HAPI FHIR JPA server (R4) on 127.0.0.1 with base path
- * {@code /fhir}. Prints {@code FHIR-TEST-SERVER READY <base URL> <start ms>} when it answers, then runs until it is
- * stopped or, by default, until its standard input closes (so it never outlives the test that started it). The page
- * sizes default to those of hapi-fhir-jpaserver-starter.
+ * {@code /fhir}. Prints {@code FHIR-TEST-SERVER READY <base URL> <start ms> <probe ms>} when it is ready for traffic,
+ * then runs until it is stopped or, by default, until its standard input closes (so it never outlives the test that
+ * started it). The page sizes default to those of hapi-fhir-jpaserver-starter.
+ *
+ * <p>Ready means what a load balancer's readiness probe means before it sends a restarted server traffic: the server
+ * has answered its capability statement ({@code GET /fhir/metadata}). HAPI's first request loads its whole REST layer
+ * (2 to 17 s on the shared 2-core machine, depending on its load); no EHR server in rotation shows that to a client.
+ * It has served no search: its search paths, queries and database pages are cold, as an EHR's server is just after a
+ * restart.
  */
 public final class FhirTestServer {
   private FhirTestServer() {}
@@ -68,7 +78,9 @@ public final class FhirTestServer {
     tomcat.start();
 
     int port = tomcat.getConnector().getLocalPort();
-    System.out.println("FHIR-TEST-SERVER READY http://127.0.0.1:" + port + "/fhir " + (System.nanoTime() - start) / 1_000_000);
+    long started = (System.nanoTime() - start) / 1_000_000;
+    long probe = readinessProbe("http://127.0.0.1:" + port + "/fhir/metadata");
+    System.out.println("FHIR-TEST-SERVER READY http://127.0.0.1:" + port + "/fhir " + started + " " + probe);
     System.out.flush();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(tomcat, spring)));
     if (Boolean.parseBoolean(options.getOrDefault("stop-when-stdin-closes", "true"))) {
@@ -78,6 +90,22 @@ public final class FhirTestServer {
       System.exit(0);
     }
     Thread.currentThread().join();
+  }
+
+  /** GET the capability statement once; returns how long it took (ms). */
+  private static long readinessProbe(String url) throws Exception {
+    long start = System.nanoTime();
+    HttpURLConnection probe = (HttpURLConnection) URI.create(url).toURL().openConnection();
+    probe.setRequestProperty("Accept", "application/fhir+json");
+    probe.setConnectTimeout(60_000);
+    probe.setReadTimeout(600_000);
+    try (InputStream body = probe.getInputStream()) {
+      body.transferTo(OutputStream.nullOutputStream());
+    }
+    if (probe.getResponseCode() != 200) {
+      throw new IllegalStateException("readiness probe: HTTP " + probe.getResponseCode());
+    }
+    return (System.nanoTime() - start) / 1_000_000;
   }
 
   private static void stop(Tomcat tomcat, AnnotationConfigApplicationContext spring) {

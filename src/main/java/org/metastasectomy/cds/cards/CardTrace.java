@@ -29,7 +29,7 @@ final class CardTrace {
     ObjectNode trace = JSON.objectNode();
     trace.put("modelVersion", a.modelVersion());
     trace.put("category", a.candidacy().name());
-    strings(trace, "reachableCategories", CategoryRange.reachable(a).stream().map(Enum::name).toList());
+    strings(trace, "reachableCategories", a.reachableCandidacies().stream().map(Enum::name).toList());
     ArrayNode rules = trace.putArray("rules");
     for (RuleResult r : a.rules()) {
       ObjectNode rule = result(r.result());
@@ -39,6 +39,10 @@ final class CardTrace {
     trace.set("imdc", risk(a.imdc()));
     trace.set("mskcc", risk(a.mskcc()));
     strings(trace, "notFetched", a.features().notFetched().stream().map(Reason.NotFetched::data).toList());
+    if (!a.features().ignored().isEmpty()) { // the spec's validator wants an empty member omitted
+      ArrayNode ignored = trace.putArray("ignoredFutureDated");
+      a.features().ignored().forEach(f -> ignored.addObject().put("source", f.source()).put("date", String.valueOf(f.date())));
+    }
     return wrap(trace);
   }
 

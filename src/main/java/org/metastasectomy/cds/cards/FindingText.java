@@ -59,7 +59,7 @@ final class FindingText {
       case DIAG_TO_TREAT_LT_1Y -> r.datum(Item.SINCE_DIAGNOSIS).isPresent()
           ? r.get(Item.SINCE_DIAGNOSIS).value() + " months since diagnosis"
           : r.get(Item.DIAGNOSIS_TO_TREATMENT).value() + " months from diagnosis "
-              + (r.get(Item.SYSTEMIC_THERAPY_START).known() ? "to systemic therapy" : "to today (no systemic therapy yet)");
+              + (r.get(Item.SYSTEMIC_THERAPY_START).known() ? "to systemic therapy" : "to today (no therapy for metastatic disease yet)");
       case HB_LT_LLN -> "Hb " + value(r, Lab.HAEMOGLOBIN) + " g/dL (LLN " + Numbers.fmt(r.get(Item.LOWER_LIMIT).number()) + ")";
       case CORR_CA_GT_ULN -> "corrected Ca " + value(r, Item.CORRECTED_CALCIUM) + " mg/dL (ULN "
           + Numbers.fmt(r.get(Item.UPPER_LIMIT).number()) + ")";
@@ -73,10 +73,21 @@ final class FindingText {
 
   /** Why a factor is unknown, as the card's list of missing data words it. */
   private static String unknown(FactorResult r) {
+    // Reasons that say a value exists but is not used: never worded as "not recorded".
+    if (r.reason() instanceof Reason.Preliminary p) {
+      return ReasonText.of(p.result().what(), p);
+    }
+    if (r.reason() instanceof Reason.FutureDated f) {
+      return "dated after today (" + f.date() + "), not used"; // the source is in the card's trace, not in its text
+    }
+    if (r.reason() instanceof Reason.DifferentDraws d) {
+      return ReasonText.of(Item.CORRECTED_CALCIUM.label(), d);
+    }
     return switch (r.id()) {
       case KPS_LT_80 -> "Karnofsky not recorded" + (known(r, Item.ECOG) ? " (ECOG is not converted)" : "");
-      case DIAG_TO_TREAT_LT_1Y -> known(r, Item.DIAGNOSIS)
-          ? "systemic therapy history could not be read (start date of treatment unknown)" : "diagnosis date not recorded";
+      case DIAG_TO_TREAT_LT_1Y -> !known(r, Item.DIAGNOSIS) ? "diagnosis date not recorded"
+          : r.reason() instanceof Reason.NotFetched ? "systemic therapy history could not be read (start date of treatment unknown)"
+          : "start of therapy for metastatic disease unknown (an undated therapy, or a therapy with the first metastasis undated)";
       case HB_LT_LLN -> limitUnknown(r) ? "haemoglobin " + value(r, Lab.HAEMOGLOBIN) + " g/dL, lower limit unknown"
           : "haemoglobin not recorded";
       case CORR_CA_GT_ULN, CORR_CA_GT_10 -> !known(r, Lab.CALCIUM) ? "calcium not recorded"
@@ -94,8 +105,13 @@ final class FindingText {
   static List<String> reasons(FactorResult r) {
     return switch (r.id()) {
       // Plain words only: the FHIR references are in the card's trace (CardTrace), not in the clinician's text.
-      case ADJUVANT_AFTER_METASTASECTOMY -> List.of("metastasectomy on " + r.get(Item.METASTASECTOMY).value(LocalDate.class)
-          + " with no metastasis recorded since");
+      case ADJUVANT_AFTER_METASTASECTOMY, ADJUVANT_NED_UNCONFIRMED -> List.of(
+          r.get(Item.METASTASECTOMY).known()
+              ? "metastasectomy on " + r.get(Item.METASTASECTOMY).value(LocalDate.class)
+              : "metastasectomy recorded without a date",
+          ((List<?>) r.get(Item.METASTASIS_STATUS).value()).isEmpty() ? "no metastasis recorded"
+              : "metastases: " + ((List<?>) r.get(Item.METASTASIS_STATUS).value()).stream().map(String::valueOf)
+                  .collect(Collectors.joining("; ")));
       case SYSTEMIC_BEFORE_TUMOUR_BOARD -> {
         List<RuleResult> met = ((List<?>) r.get(Item.FAVOURABLE_FACTORS).value()).stream().map(RuleResult.class::cast).toList();
         yield ProfileLines.ordered(met).stream().map(f -> ProfileLines.line(f, met)).toList();

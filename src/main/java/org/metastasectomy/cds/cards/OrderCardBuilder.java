@@ -8,6 +8,7 @@ import org.metastasectomy.cds.cdshooks.Source;
 import org.metastasectomy.cds.cdshooks.Suggestion;
 import org.metastasectomy.cds.knowledge.KnowledgeBase;
 import org.metastasectomy.cds.model.OrderAlert;
+import org.metastasectomy.cds.model.RuleId;
 
 /** Cards for the order-time rules: the rule's wording from the knowledge file, this patient's reasons, one suggestion. */
 public final class OrderCardBuilder {
@@ -32,8 +33,8 @@ public final class OrderCardBuilder {
         detail.toString(),
         alert.rule().indicator(),
         new Source("mRCC metastasectomy evidence (model " + knowledge.model().version() + ")", rulesPageUrl, null, null),
-        List.of(suggestion(alert, patientId)),
-        "at-most-one",
+        suggestions(alert, patientId),
+        alert.rule().id() == RuleId.ADJUVANT_NED_UNCONFIRMED ? null : "at-most-one",
         CardCodes.OVERRIDE,
         EvidenceLinks.of(knowledge.citations(), alert.rule().citations(), rulesPageUrl + "#order-" + ruleId,
             "How this alert was decided"),
@@ -46,6 +47,11 @@ public final class OrderCardBuilder {
     String template = alert.rule().summary();
     int room = CardText.MAX_SUMMARY - (template.length() - "{order}".length());
     return template.replace("{order}", CardText.fit(order, Math.max(10, room)));
+  }
+
+  /** None for the information card that only asks to confirm the disease status: nothing to suggest until it is. */
+  private List<Suggestion> suggestions(OrderAlert alert, String patientId) {
+    return alert.rule().id() == RuleId.ADJUVANT_NED_UNCONFIRMED ? List.of() : List.of(suggestion(alert, patientId));
   }
 
   private Suggestion suggestion(OrderAlert alert, String patientId) {

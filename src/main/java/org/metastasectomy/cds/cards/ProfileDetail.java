@@ -59,9 +59,9 @@ final class ProfileDetail {
   }
 
   private void profile(StringBuilder md) {
-    md.append("**Evidence profile: ").append(a.candidacy().label()).append("** (").append(a.favourableMet().size())
+    md.append("**Evidence profile: ").append(CandidacyText.of(a)).append("** (").append(a.favourableMet().size())
         .append(" favourable, ").append(a.unfavourableMet().size()).append(" unfavourable factors met")
-        .append(CategoryRange.text(a)).append(")\n\n");
+        .append(")\n\n");
     factors(md, ProfileLines.ordered(a.favourableMet()));
     List<RuleResult> unfavourable = ProfileLines.ordered(a.unfavourableMet());
     factors(md, unfavourable.subList(0, Math.min(SHOWN_FACTORS, unfavourable.size())));
@@ -102,7 +102,8 @@ final class ProfileDetail {
       }
     }
     List<Reason.NotFetched> notFetched = a.features().notFetched();
-    if (toRecord.isEmpty() && other.isEmpty() && notFetched.isEmpty()) {
+    List<Reason.FutureDated> ignored = a.features().ignored();
+    if (toRecord.isEmpty() && other.isEmpty() && notFetched.isEmpty() && ignored.isEmpty()) {
       return;
     }
     md.append("**Unknown, so not counted**\n\n");
@@ -114,6 +115,12 @@ final class ProfileDetail {
       md.append("- Could not be fetched from the EHR's FHIR server: ")
           .append(CardText.md(notFetched.stream().map(Reason.NotFetched::data).collect(Collectors.joining(", "))))
           .append(". Factors that need them are unknown; this card may change once they can be fetched.\n");
+    }
+    if (!ignored.isEmpty()) {
+      // Dates only: which chart entries they are is in the card's trace, not in the clinician's text.
+      md.append("- Dated after today, not used: ").append(ignored.size()).append(ignored.size() == 1 ? " entry" : " entries")
+          .append(" (").append(ignored.stream().map(f -> String.valueOf(f.date())).distinct().collect(Collectors.joining(", ")))
+          .append(")\n");
     }
     md.append('\n');
   }

@@ -56,13 +56,14 @@ final class ReasonText {
     if (why instanceof Reason.NotSpecific s) {
       return name + " recorded as " + s.recorded().label() + ", not specific enough";
     }
-    // Reasons the clinical-logic branch (issue 11) adds to the model; named here by type so that this class compiles
-    // before and after it lands. Once merged, replace these with instanceof branches that show their values and dates.
-    return switch (why.getClass().getSimpleName()) {
-      case "Preliminary" -> name + ": only a preliminary result is recorded, not used until it is final";
-      case "DifferentDraws" -> name + ": calcium and albumin are not from one draw, so calcium is not corrected";
-      default -> name + " unknown (" + why.getClass().getSimpleName() + ")"; // still unknown, never normal
-    };
+    if (why instanceof Reason.Preliminary p) {
+      return name + ": preliminary result only (" + DatumText.dated(p.result()) + "), not used until it is final";
+    }
+    if (why instanceof Reason.DifferentDraws d) {
+      return name + ": calcium (" + DatumText.dated(d.calcium()) + ") and albumin (" + DatumText.dated(d.albumin())
+          + ") are from different draws, so calcium is not corrected";
+    }
+    return name + " unknown"; // a reason without words yet: still unknown, never normal
   }
 
   /** Why an unknown result is unknown, naming the datum the reason belongs to. */

@@ -42,7 +42,8 @@ final class RiskFactorLines {
 
   /**
    * Three lines at most: the factors present (each with value, unit and date), the unknown ones (each with its reason),
-   * the factors absent (each with its value); a date shared by most results is written once. The two calcium factors
+   * the factors absent (each with its value and date; their limits of normal are in the trace and on /rules, to keep
+   * the panel short); a date shared by most results is written once. The two calcium factors
    * are one entry when both are decided alike.
    */
   static List<String> lines(RiskResult imdc, RiskResult mskcc) {
@@ -74,11 +75,11 @@ final class RiskFactorLines {
       if (bothCalcium && f.id() == RuleId.CORR_CA_GT_10) {
         continue;
       }
-      String part = part(f, NAMES.getOrDefault(f.id(), f.id().name()), common, cutOffs);
+      String part = part(f, NAMES.getOrDefault(f.id(), f.id().name()), common, cutOffs, status == FactorStatus.MET);
       String mskccCalcium = "MSKCC cut-off " + Numbers.fmt(cutOffs.getOrDefault(RuleId.CORR_CA_GT_10, Double.NaN));
       if (f.id() == RuleId.CORR_CA_GT_10) {
         part += " (" + mskccCalcium + ")";
-      } else if (bothCalcium && f.id() == RuleId.CORR_CA_GT_ULN) {
+      } else if (bothCalcium && f.id() == RuleId.CORR_CA_GT_ULN && status == FactorStatus.MET) {
         part = part.substring(0, part.length() - 1) + "; " + mskccCalcium + ")";
       }
       parts.add(part);
@@ -86,13 +87,13 @@ final class RiskFactorLines {
     out.add(heading + (common == null ? "" : " (" + common + " unless dated)") + ": " + String.join("; ", parts));
   }
 
-  private static String part(FactorResult f, String name, LocalDate common, Map<RuleId, Double> cutOffs) {
+  private static String part(FactorResult f, String name, LocalDate common, Map<RuleId, Double> cutOffs, boolean withLimit) {
     if (f.id() == RuleId.DIAG_TO_TREAT_LT_1Y) {
       return name + " " + interval(f);
     }
     LocalDate date = date(f);
     return name + " " + DatumText.value(f.data().get(0)) + (date == null || date.equals(common) ? "" : " on " + date)
-        + limit(f, cutOffs.get(f.id()));
+        + (withLimit ? limit(f, cutOffs.get(f.id())) : "");
   }
 
   /** The date most of these results share, when at least two do. */
@@ -129,7 +130,7 @@ final class RiskFactorLines {
     return (multiple == null ? " (limit " : " (" + Numbers.fmt(multiple) + " × limit ") + Numbers.fmt(limit.number()) + ")";
   }
 
-  /** "14 months (diagnosis 2025-08-01 to therapy 2026-10-01)" or "… to today, no systemic therapy recorded". */
+  /** "14 months (diagnosis 2025-08-01 to therapy 2026-10-01)" or "… to today, no therapy for metastatic disease recorded". */
   private static String interval(FactorResult f) {
     Datum diagnosis = f.datum(Item.DIAGNOSIS).orElse(null);
     String from = diagnosis != null && diagnosis.known() ? "diagnosis " + diagnosis.value() : "diagnosis";
@@ -139,7 +140,7 @@ final class RiskFactorLines {
     }
     Datum months = f.get(Item.DIAGNOSIS_TO_TREATMENT);
     Datum therapy = f.datum(Item.SYSTEMIC_THERAPY_START).orElse(null);
-    String to = therapy != null && therapy.known() ? " to therapy " + therapy.value() : ", no systemic therapy recorded";
+    String to = therapy != null && therapy.known() ? " to therapy " + therapy.value() : ", no therapy for metastatic disease recorded";
     return months.value() + " months (" + since + to + ")";
   }
 

@@ -63,7 +63,7 @@ public final class TumourBoardCardBuilder {
     List<String> reasons = a.candidacy() == Candidacy.INSUFFICIENT_DATA
         ? List.of(a.unknown().size() + " factors unknown")
         : deciding(a).stream().map(TumourBoardCardBuilder::reason).limit(2).toList();
-    String head = "Metastatic RCC, metastasectomy profile " + a.candidacy().label();
+    String head = "Metastatic RCC, metastasectomy profile " + CandidacyText.of(a);
     String tail = caution ? ": less evidence of benefit; tumour board review" : ": consider tumour board review";
     for (int n = reasons.size(); n >= 0; n--) {
       String candidate = head + (n == 0 ? "" : " (" + String.join("; ", reasons.subList(0, n)) + ")") + tail;

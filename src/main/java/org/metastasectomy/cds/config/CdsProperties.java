@@ -40,7 +40,7 @@ public record CdsProperties(
   public record Fhir(
       @DefaultValue List<String> allowedServers,
       @DefaultValue("500ms") Duration connectTimeout,
-      @DefaultValue("1200ms") Duration readTimeout,
+      @DefaultValue("2500ms") Duration readTimeout,
       @DefaultValue("1500ms") Duration deadline,
       @DefaultValue("3s") Duration patientViewDeadline,
       @DefaultValue("10") @Min(1) int maxPages,

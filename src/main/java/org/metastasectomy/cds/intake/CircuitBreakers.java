@@ -1,22 +1,32 @@
 package org.metastasectomy.cds.intake;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One resilience4j circuit breaker per FHIR base (the canonical base under the configured server's first name, so
  * every spelling and alias of one base shares a breaker), tuned for a CDS budget (resilience4j's defaults wait 60 s and
  * count slow calls only after 60 s: far looser than a 500 ms hook). It opens when half the calls fail, or when every
- * call in the window is slower than the read timeout. At most {@link #MAX_BREAKERS} are kept, least recently used
- * dropped first: bases are paths under allowed servers, so the set is small, but a caller must not grow it at will.
+ * call in the window is slower than the read timeout.
+ *
+ * <p>A call is one hook request, not one key ("one request, one vote", issue 14): a request's keys fail together when
+ * their server is cold or down, so six keys counted apart let a single request to a server just restarted open its
+ * breaker for {@code breaker-open-for}. A request takes one {@link Permit} for all its keys to a base and records one
+ * {@link ServerVote}; a dead or drip-feeding server still opens the breaker after {@code breaker-minimum-calls} failed
+ * requests.
+ *
+ * <p>At most {@link #MAX_BREAKERS} are kept, least recently used dropped first: bases are paths under allowed servers,
+ * so the set is small, but a caller must not grow it at will.
  */
 public final class CircuitBreakers {
   static final int MAX_BREAKERS = 256;
+  static final String OPEN = "FHIR server circuit open after repeated failures; not attempted";
 
   private final CircuitBreakerConfig config;
   private final Map<String, CircuitBreaker> breakers = new LinkedHashMap<>(16, 0.75f, true) {
@@ -35,28 +45,44 @@ public final class CircuitBreakers {
         .minimumNumberOfCalls(minimumCalls)
         .waitDurationInOpenState(openFor)
         .permittedNumberOfCallsInHalfOpenState(2)
-        .recordException(CircuitBreakers::countsAgainstServer)
         .build();
   }
 
-  /** Thrown when the breaker for a server is open: the call was not attempted. */
-  static final class OpenCircuitException extends RuntimeException {
-    OpenCircuitException() {
-      super("FHIR server circuit open after repeated failures; not attempted", null, false, false);
+  /** Permission for one request to contact the base, or empty when its breaker is open (nothing may be sent). */
+  Optional<Permit> permit(String breakerKey) {
+    CircuitBreaker breaker = breaker(breakerKey);
+    return breaker.tryAcquirePermission() ? Optional.of(new Permit(breaker)) : Optional.empty();
+  }
+
+  /** One request's permission; its vote is recorded once (later votes are ignored). */
+  static final class Permit {
+    private final CircuitBreaker breaker;
+    private final AtomicBoolean voted = new AtomicBoolean();
+
+    private Permit(CircuitBreaker breaker) {
+      this.breaker = breaker;
+    }
+
+    void record(ServerVote vote) {
+      if (!voted.compareAndSet(false, true)) {
+        return;
+      }
+      long nanos = vote.took().toNanos();
+      switch (vote.kind()) {
+        case NOT_SENT -> breaker.releasePermission(); // nothing reached the server: no vote, the permission is returned
+        case ANSWERED -> breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+        case FAILED -> breaker.onError(nanos, TimeUnit.NANOSECONDS, ServerFailed.INSTANCE);
+      }
     }
   }
 
-  <T> T call(String breakerKey, Supplier<T> call) {
-    try {
-      return breaker(breakerKey).executeSupplier(call);
-    } catch (CallNotPermittedException e) {
-      throw new OpenCircuitException();
-    }
-  }
+  /** What a failed request is recorded as: the reasons are in each key's FetchResult, not here. */
+  private static final class ServerFailed extends RuntimeException {
+    static final ServerFailed INSTANCE = new ServerFailed();
 
-  /** A 4xx (an expired token, an unknown patient) says nothing about the server's health; everything else does. */
-  static boolean countsAgainstServer(Throwable t) {
-    return !(t instanceof FetchFailure f) || f.countsAgainstServer();
+    private ServerFailed() {
+      super("a request's keys failed against the FHIR server", null, false, false);
+    }
   }
 
   public CircuitBreaker.State state(String breakerKey) {

@@ -22,10 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fetches missing prefetch keys from the EHR's FHIR server: all keys in parallel, with the EHR's bearer token, within
- * one deadline per request, each key through its server's bulkhead and its base's circuit breaker, with at most one
- * retry per GET. Searches ask for large pages ({@code _count}) and follow next links on the same base under any name
- * of its server. Every answer is capped (bytes on the wire, unpacked bytes, entries, pages) and read as a stream; at the
- * deadline every GET still running is aborted. A key is either complete or failed: a search cut short (a cap, a link
+ * one deadline per request, each key through its server's bulkhead, with at most one retry per GET. The request, not
+ * each key, passes its base's circuit breaker: one permission for all its keys, one vote on how the server did.
+ * Searches ask for large pages ({@code _count}) and follow next links on the same base under any name of its server.
+ * Every answer is capped (bytes on the wire, unpacked bytes, entries, pages) and read as a stream; at the deadline
+ * every GET still running is aborted. A key is either complete or failed: a search cut short (a cap, a link
  * off the server, the deadline) counts as failed, never as data. Nothing is sent to a server off the allow-list.
  */
 public final class EhrFhirClient {
@@ -83,14 +84,23 @@ public final class EhrFhirClient {
       });
       return results;
     }
+    FhirEndpoint to = endpoint.get();
+    Optional<CircuitBreakers.Permit> permit = breakers.permit(to.breakerKey());
+    if (permit.isEmpty()) {
+      log.warn("FHIR fetch for prefetch keys {} from {} not attempted: the server's circuit is open", queries.keySet(),
+          ServerOrigin.of(fhirServer));
+      queries.keySet().forEach(k -> {
+        listener.fetched("circuit_open", Duration.ZERO);
+        results.put(k, FetchResult.failed(CircuitBreakers.OPEN));
+      });
+      return results;
+    }
     long start = System.nanoTime();
     long deadline = start + budget.toNanos();
-    FhirEndpoint to = endpoint.get();
     Map<String, KeyTask> tasks = new LinkedHashMap<>();
     queries.forEach((key, query) -> {
       KeyFetch fetch = new KeyFetch(deadline, settings.maxAnswerBytes(), settings.maxEntries());
-      tasks.put(key, new KeyTask(PrefetchKeys.REQUIRED.contains(key), fetch,
-          () -> breakers.call(to.breakerKey(), () -> fetch(to, accessToken, query, fetch))));
+      tasks.put(key, new KeyTask(PrefetchKeys.REQUIRED.contains(key), fetch, () -> fetch(to, accessToken, query, fetch)));
     });
     // required keys queue ahead of optional ones when the server's bulkhead is full
     tasks.values().stream().filter(KeyTask::urgent).forEach(t -> bulkheads.submit(to.server(), t));
@@ -103,6 +113,7 @@ public final class EhrFhirClient {
         t.fetch().abort();
         bulkheads.withdraw(to.server(), t);
       });
+      permit.get().record(ServerVote.ofRequest(tasks.values().stream().map(KeyTask::vote).toList()));
     }
     return results;
   }
@@ -116,6 +127,7 @@ public final class EhrFhirClient {
       }
       return result;
     } catch (TimeoutException e) {
+      task.late();
       task.fetch().abort();
       listener.fetched("timeout", Duration.ofNanos(System.nanoTime() - startNanos));
       log.warn("FHIR fetch for prefetch key {} from {} exceeded the {} ms deadline; stopped", key, origin, budget.toMillis());

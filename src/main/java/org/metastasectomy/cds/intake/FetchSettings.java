@@ -21,9 +21,9 @@ public record FetchSettings(
     Duration connectTimeout, Duration readTimeout, Duration deadline, Duration patientViewDeadline, int maxPages,
     int maxConcurrency, int maxConcurrencyPerServer, int pageSize, long maxAnswerBytes, int maxEntries) {
 
-  /** Defaults as in application.yaml, for tests that vary one or two. */
+  /** The shipped defaults (config/CdsProperties; FetchSettingsDefaultsTest keeps them equal), for tests that vary one or two. */
   public static FetchSettings defaults() {
-    return new FetchSettings(Duration.ofMillis(500), Duration.ofMillis(1200), Duration.ofMillis(1500), Duration.ofSeconds(3),
+    return new FetchSettings(Duration.ofMillis(500), Duration.ofMillis(2500), Duration.ofMillis(1500), Duration.ofSeconds(3),
         10, 16, 8, 200, 4L * 1024 * 1024, 2000);
   }
 

@@ -32,7 +32,9 @@ public enum Item implements Measure {
   SYSTEMIC_THERAPY_START("start of systemic therapy", LocalDate.class),
   DIAGNOSIS_TO_TREATMENT("diagnosis to systemic therapy", Long.class),
   SINCE_DIAGNOSIS("time since diagnosis", Long.class),
-  METASTASECTOMY("complete metastasectomy", LocalDate.class),
+  METASTASECTOMY("latest metastasectomy", LocalDate.class),
+  /** Each metastasis Condition as "site: status" (active, not active, status not recorded): a List of String. */
+  METASTASIS_STATUS("metastasis status", List.class),
   TUMOUR_BOARD_REVIEW("documented tumour board review", LocalDate.class),
   CANDIDACY("metastasectomy evidence profile", Candidacy.class),
   /** The favourable rules met: a List of RuleResult. */

@@ -18,8 +18,17 @@ public sealed interface Reason {
   /** The EHR sent no prefetch for it and its FHIR server could not be asked; {@code data} says which, in plain words. */
   record NotFetched(String data) implements Reason {}
 
-  /** Recorded with a date after the assessment date, and ignored. */
+  /** Recorded with a date after the assessment date (beyond the clock-skew allowance), and ignored. */
   record FutureDated(LocalDate date, String source) implements Reason {}
+
+  /** Only a preliminary result is recorded (value and date in {@code result}): not used until it is final. */
+  record Preliminary(Datum result) implements Reason {}
+
+  /**
+   * Calcium and albumin are recorded, but not from one draw (the same specimen or the same calendar day), so calcium is
+   * not corrected with that albumin.
+   */
+  record DifferentDraws(Datum calcium, Datum albumin) implements Reason {}
 
   /** The value is present, but the reference limit the rule compares it with is not. */
   record LimitUnknown(Limit limit) implements Reason {}

@@ -38,33 +38,60 @@ public final class Timeline {
   }
 
   /**
-   * Synchronous when the first metastasis was recorded no later than the diagnosis of the primary plus the cut-off
-   * months from the knowledge file (0: present at diagnosis).
+   * Synchronous when the first metastasis was recorded no later than the diagnosis of the primary plus the window of the
+   * knowledge file (3 months: metastases found at diagnosis or during initial staging). Exactly 3 months after
+   * diagnosis is synchronous; a day later is metachronous.
    */
-  public static Fact<Boolean> synchronous(PatientFeatures p, long cutoffMonths) {
+  public static Fact<Boolean> synchronous(PatientFeatures p, long windowMonths) {
     Fact<LocalDate> first = firstMetastasis(p);
     if (!p.diagnosisDate().isKnown() || !first.isKnown()) {
       return Fact.unknown();
     }
-    boolean sync = !first.value().isAfter(p.diagnosisDate().value().plusMonths(cutoffMonths));
+    boolean sync = !first.value().isAfter(p.diagnosisDate().value().plusMonths(windowMonths));
     return Fact.of(sync, Sources.join(p.diagnosisDate().sources(), first.sources()));
   }
 
   /**
-   * Months from diagnosis to the start of systemic therapy. With no therapy recorded it runs to the assessment date (as
-   * for a decision to treat now) — but only when the medication history was read; otherwise an unrecorded earlier
-   * start cannot be excluded, so the interval is unknown.
+   * The first systemic therapy for metastatic disease (see {@link MetastaticTherapy}): the earliest therapy started on
+   * or after the first metastasis, or any therapy when the patient was M1 at diagnosis.
+   */
+  public static MetastaticTherapy metastaticTherapy(PatientFeatures p) {
+    if (!p.systemicTherapies().isKnown()) {
+      return MetastaticTherapy.unknown(p.systemicTherapies().why());
+    }
+    List<SystemicTherapy> therapies = p.systemicTherapies().value();
+    if (therapies.isEmpty()) {
+      return MetastaticTherapy.notStarted();
+    }
+    if (therapies.stream().anyMatch(t -> !t.start().isKnown())) {
+      return MetastaticTherapy.unknown(Reason.NOT_RECORDED); // an undated therapy may be the first line
+    }
+    Fact<LocalDate> first = firstMetastasis(p);
+    if (!p.m1() && !first.isKnown()) {
+      return MetastaticTherapy.unknown(Reason.NOT_RECORDED); // adjuvant or for metastatic disease: cannot tell
+    }
+    return therapies.stream().map(SystemicTherapy::start)
+        .filter(start -> p.m1() || !start.value().isBefore(first.value()))
+        .min(Comparator.comparing(Fact::value))
+        .map(MetastaticTherapy::started)
+        .orElseGet(MetastaticTherapy::notStarted);
+  }
+
+  /**
+   * Months from diagnosis to the start of systemic therapy for metastatic disease. Not yet started, it runs to the
+   * assessment date (as for a decision to treat now); unknown when {@link #metastaticTherapy} is.
    */
   public static Fact<Long> diagnosisToTreatmentMonths(PatientFeatures p) {
     if (!p.diagnosisDate().isKnown()) {
-      return Fact.unknown();
+      return Fact.unknown(p.diagnosisDate().why());
     }
-    if (p.systemicTherapyStart().isKnown()) {
-      List<String> sources = Sources.join(p.diagnosisDate().sources(), p.systemicTherapyStart().sources());
-      return Fact.of(months(p.diagnosisDate().value(), p.systemicTherapyStart().value()), sources);
-    }
-    return p.medicationHistoryAvailable()
-        ? Fact.of(months(p.diagnosisDate().value(), p.asOf()), p.diagnosisDate().sources())
-        : Fact.unknown(p.systemicTherapyStart().why());
+    MetastaticTherapy therapy = metastaticTherapy(p);
+    LocalDate diagnosis = p.diagnosisDate().value();
+    return switch (therapy.status()) {
+      case STARTED -> Fact.of(months(diagnosis, therapy.start().value()),
+          Sources.join(p.diagnosisDate().sources(), therapy.start().sources()));
+      case NOT_STARTED -> Fact.of(months(diagnosis, p.asOf()), p.diagnosisDate().sources());
+      case UNKNOWN -> Fact.unknown(therapy.start().why());
+    };
   }
 }

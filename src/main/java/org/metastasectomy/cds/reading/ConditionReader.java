@@ -10,12 +10,16 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IntegerType;
+import org.metastasectomy.cds.model.DiseaseStatus;
 import org.metastasectomy.cds.model.Fact;
 import org.metastasectomy.cds.model.Histology;
 import org.metastasectomy.cds.model.Metastasis;
 import org.metastasectomy.cds.model.Site;
 
-/** Reads the primary RCC and the metastases from Conditions, as EHRs code them (ICD-10-CM, SNOMED CT, mCODE). */
+/**
+ * Reads the primary RCC and the metastases from Conditions, as EHRs code them (ICD-10-CM, SNOMED CT, mCODE). (Just over
+ * 200 lines: the code tables of the three terminologies belong together.)
+ */
 final class ConditionReader {
   private ConditionReader() {}
 
@@ -25,11 +29,23 @@ final class ConditionReader {
         && !hasCode(c.getVerificationStatus(), Codes.CONDITION_VERIFICATION, "refuted");
   }
 
-  static boolean active(Condition c) {
+  /**
+   * The clinicalStatus (FHIR condition-clinical): active, recurrence and relapse are active disease; inactive, remission
+   * and resolved are not; absent or any other code is not recorded (never read as either).
+   */
+  static DiseaseStatus status(Condition c) {
     CodeableConcept status = c.getClinicalStatus();
-    return !(hasCode(status, Codes.CONDITION_CLINICAL, "inactive")
-        || hasCode(status, Codes.CONDITION_CLINICAL, "remission")
-        || hasCode(status, Codes.CONDITION_CLINICAL, "resolved"));
+    for (String code : List.of("active", "recurrence", "relapse")) {
+      if (hasCode(status, Codes.CONDITION_CLINICAL, code)) {
+        return DiseaseStatus.ACTIVE;
+      }
+    }
+    for (String code : List.of("inactive", "remission", "resolved")) {
+      if (hasCode(status, Codes.CONDITION_CLINICAL, code)) {
+        return DiseaseStatus.NOT_ACTIVE;
+      }
+    }
+    return DiseaseStatus.NOT_RECORDED;
   }
 
   static boolean isPrimaryRcc(Condition c) {
@@ -66,13 +82,24 @@ final class ConditionReader {
     return onset != null ? onset : FhirDates.of(c.getRecordedDateElement());
   }
 
+  /**
+   * The subtype the primary's morphology gives. Sarcomatoid (8318/3) is a feature that occurs in any subtype, not a
+   * subtype: it leaves the subtype unknown (a finding counts once, as sarcomatoid).
+   */
   static Fact<Histology> histology(Condition primary) {
     return morphology(primary).map(Histology::fromIcdO3)
+        .filter(h -> h != Histology.SARCOMATOID)
         .map(h -> Fact.of(h, ref(primary)))
         .orElse(Fact.unknown());
   }
 
-  static List<Metastasis> metastases(List<Condition> conditions) {
+  /** The primary's morphology reports sarcomatoid RCC (ICD-O-3 8318/3). */
+  static boolean reportsSarcomatoid(Condition primary) {
+    return morphology(primary).filter(Histology.SARCOMATOID.icdO3()::equals).isPresent();
+  }
+
+  /** The metastases; an onset after today (beyond the clock-skew allowance) is unknown and listed as ignored. */
+  static List<Metastasis> metastases(List<Condition> conditions, FutureDates dates) {
     List<Metastasis> out = new ArrayList<>();
     for (Condition c : conditions) {
       if (!counts(c) || isPrimaryRcc(c)) {
@@ -80,9 +107,7 @@ final class ConditionReader {
       }
       Site site = metastasisSite(c);
       if (site != null) {
-        LocalDate onset = diagnosisDate(c);
-        Fact<LocalDate> onsetFact = onset == null ? Fact.unknown() : Fact.of(onset, ref(c));
-        out.add(new Metastasis(site, onsetFact, active(c), lesionCount(c), ref(c)));
+        out.add(new Metastasis(site, dates.fact(diagnosisDate(c), ref(c)), status(c), lesionCount(c), ref(c)));
       }
     }
     return out;

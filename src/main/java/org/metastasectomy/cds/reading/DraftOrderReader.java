@@ -75,7 +75,8 @@ public final class DraftOrderReader {
       if (!selections.isEmpty() && !selections.contains(reference)) {
         continue;
       }
-      classify(r).ifPresent(kinds -> out.add(new DraftOrder(reference, display(r), kinds)));
+      classify(r).ifPresent(kinds -> out.add(new DraftOrder(reference, display(r), kinds, agent(r),
+          r instanceof MedicationRequest m && m.hasPriorPrescription(), reason(r), reasonReferences(r))));
     }
     return out;
   }
@@ -100,6 +101,33 @@ public final class DraftOrderReader {
       }
     }
     return kinds.isEmpty() ? Optional.empty() : Optional.of(kinds);
+  }
+
+  private static String agent(Resource r) {
+    return r instanceof MedicationRequest m && m.hasMedicationCodeableConcept()
+        ? TherapyReader.agent(m.getMedicationCodeableConcept()).orElse(null) : null;
+  }
+
+  /** RCC when a reasonCode names it (ICD-10 C64, SNOMED RCC); NONE with no reason at all; otherwise OTHER. */
+  private static DraftOrder.OrderReason reason(Resource r) {
+    List<CodeableConcept> codes = r instanceof ServiceRequest s ? s.getReasonCode()
+        : r instanceof MedicationRequest m ? m.getReasonCode() : List.of();
+    if (codes.stream().anyMatch(DraftOrderReader::namesRcc)) {
+      return DraftOrder.OrderReason.RCC;
+    }
+    return codes.isEmpty() && reasonReferences(r).isEmpty() ? DraftOrder.OrderReason.NONE : DraftOrder.OrderReason.OTHER;
+  }
+
+  private static boolean namesRcc(CodeableConcept cc) {
+    return cc.getCoding().stream().anyMatch(c -> c.getCode() != null
+        && (Codes.ICD10CM.equals(c.getSystem()) && c.getCode().startsWith("C64")
+            || Codes.SNOMED.equals(c.getSystem()) && Codes.RCC_SNOMED.contains(c.getCode())));
+  }
+
+  private static List<String> reasonReferences(Resource r) {
+    List<org.hl7.fhir.r4.model.Reference> refs = r instanceof ServiceRequest s ? s.getReasonReference()
+        : r instanceof MedicationRequest m ? m.getReasonReference() : List.of();
+    return refs.stream().map(org.hl7.fhir.r4.model.Reference::getReference).filter(x -> x != null && !x.isBlank()).toList();
   }
 
   private boolean isChestRadiograph(CodeableConcept code) {

@@ -81,7 +81,8 @@ public final class InputMapping {
             List.of(RuleId.DFI_LE_12, RuleId.LUNG_DFI_GT_23)),
         new Input("metastasectomy", "Metastasectomy", "Procedure.code or Procedure.reasonReference, Procedure.performed[x]",
             "SNOMED CT " + sorted(Codes.METASTASECTOMY_SNOMED) + ", or any completed surgery whose reason is a metastasis Condition",
-            "Complete when no current metastasis was recorded after it.", List.of(RuleId.ADJUVANT_AFTER_METASTASECTOMY)),
+            "Dated on or before today (undated: completeness not established). Procedure.outcome reading R1, R2, incomplete or residual tumour (code, display or text) records the resection as incomplete.",
+            List.of(RuleId.ADJUVANT_AFTER_METASTASECTOMY, RuleId.ADJUVANT_NED_UNCONFIRMED)),
         new Input(BIRTH_DATE, "Date of birth", "Patient.birthDate", "—", "Age in completed years on the assessment date.",
             List.of(RuleId.AGE_GT_65, RuleId.LUNG_AGE_GT_70)),
         new Input(SEX, "Sex", "Patient.gender", "—",
@@ -97,18 +98,19 @@ public final class InputMapping {
           labHowRead(lab), LAB_USES.getOrDefault(lab, List.of())));
     }
     inputs.add(new Input("systemic-therapy", "Start of systemic therapy",
-        "MedicationRequest (active, completed, on-hold) authoredOn; MedicationAdministration effective[x]",
+        "MedicationRequest (active, completed, on-hold, stopped) authoredOn; MedicationAdministration effective[x]",
         "RxNorm " + sorted(Codes.RCC_AGENTS_RXNORM.keySet()) + "; or the ingredient name (" + sorted(Codes.RCC_AGENT_NAMES) + ")",
-        "The earliest start; when none, time to treatment runs to the assessment date.", List.of(RuleId.DIAG_TO_TREAT_LT_1Y)));
+        "Therapy for metastatic disease: the earliest start on or after the first metastasis (any start when M1 at diagnosis); adjuvant or neoadjuvant therapy before it does not count. Not yet treated for metastatic disease, time to treatment runs to the assessment date; an undated therapy, or a therapy with the first metastasis undated, leaves it unknown.",
+        List.of(RuleId.DIAG_TO_TREAT_LT_1Y, RuleId.SYSTEMIC_BEFORE_TUMOUR_BOARD)));
     inputs.add(new Input("tumour-board", "Documented tumour board review", "ServiceRequest.authoredOn or Procedure.performed[x]",
         Codes.SERVICE_CODES + "#" + Codes.TUMOUR_BOARD_CODE, "The latest one.", List.of(RuleId.SYSTEMIC_BEFORE_TUMOUR_BOARD)));
     inputs.add(new Input("draft-orders", "Draft orders (order-select, order-sign)",
-        "context.draftOrders: MedicationRequest.medication[x], ServiceRequest.code",
+        "context.draftOrders: MedicationRequest.medication[x], .priorPrescription; ServiceRequest.code, .reasonCode, .reasonReference",
         "RCC agents as above (pazopanib, sorafenib: adjuvant-trial agents); chest radiograph CPT 71045–71048 or LOINC chest radiograph codes; nephrectomy SNOMED CT "
             + sorted(Codes.NEPHRECTOMY_SNOMED),
         "Only the selected orders on order-select; all draft orders on order-sign.",
-        List.of(RuleId.ADJUVANT_AFTER_METASTASECTOMY, RuleId.SYSTEMIC_BEFORE_TUMOUR_BOARD, RuleId.CHEST_RADIOGRAPH_STAGING,
-            RuleId.CYTOREDUCTIVE_NEPHRECTOMY)));
+        List.of(RuleId.ADJUVANT_AFTER_METASTASECTOMY, RuleId.ADJUVANT_NED_UNCONFIRMED, RuleId.SYSTEMIC_BEFORE_TUMOUR_BOARD,
+            RuleId.CHEST_RADIOGRAPH_STAGING, RuleId.CYTOREDUCTIVE_NEPHRECTOMY)));
     return List.copyOf(inputs);
   }
 

@@ -2,24 +2,27 @@ package org.metastasectomy.cds.reading;
 
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Observation.ObservationReferenceRangeComponent;
 import org.hl7.fhir.r4.model.Quantity;
 import org.metastasectomy.cds.model.Fact;
 import org.metastasectomy.cds.model.Lab;
 import org.metastasectomy.cds.model.LabValue;
 
 /**
- * A laboratory Observation as a value in the lab's canonical unit, with its reference limits from the Observation or,
- * failing that, from the hospital's configured defaults. A unit that cannot be converted is no value.
+ * A laboratory Observation as a value in the lab's canonical unit, with its reference limits from the Observation's
+ * range that fits the patient ({@link ReferenceRanges}) or, failing that, from the hospital's configured defaults for
+ * the patient's sex. A unit that cannot be converted is no value.
  */
 final class LabResults {
   static final String CONFIGURED_DEFAULT = "configured default";
 
   private final String sex;
+  private final Integer ageYears;
   private final ReferenceRangeDefaults defaults;
 
-  LabResults(String sex, ReferenceRangeDefaults defaults) {
+  /** @param ageYears the patient's age in years, or null when unknown (then no age-specific range fits) */
+  LabResults(String sex, Integer ageYears, ReferenceRangeDefaults defaults) {
     this.sex = sex;
+    this.ageYears = ageYears;
     this.defaults = defaults;
   }
 
@@ -36,10 +39,10 @@ final class LabResults {
     Fact<Double> low = Fact.unknown();
     Fact<Double> high = Fact.unknown();
     String ref = ConditionReader.ref(o);
-    if (o.hasReferenceRange()) {
-      ObservationReferenceRangeComponent range = o.getReferenceRangeFirstRep();
-      low = limit(lab, range.getLow(), unit, ref);
-      high = limit(lab, range.getHigh(), unit, ref);
+    Optional<Observation.ObservationReferenceRangeComponent> range = ReferenceRanges.forPatient(o, sex, ageYears);
+    if (range.isPresent()) {
+      low = limit(lab, range.get().getLow(), unit, ref);
+      high = limit(lab, range.get().getHigh(), unit, ref);
     }
     Optional<ReferenceRangeDefaults.Range> fallback = defaults.find(lab, sex);
     if (!low.isKnown() && fallback.isPresent() && fallback.get().low() != null) {
@@ -48,7 +51,8 @@ final class LabResults {
     if (!high.isKnown() && fallback.isPresent() && fallback.get().high() != null) {
       high = Fact.of(fallback.get().high(), CONFIGURED_DEFAULT);
     }
-    return Optional.of(new LabValue(value.get(), low, high, ObservationReader.effective(o), ref));
+    String specimen = o.hasSpecimen() && o.getSpecimen().hasReference() ? o.getSpecimen().getReference() : null;
+    return Optional.of(new LabValue(value.get(), low, high, ObservationReader.effective(o), ref, specimen));
   }
 
   private static Fact<Double> limit(Lab lab, Quantity q, String valueUnit, String ref) {

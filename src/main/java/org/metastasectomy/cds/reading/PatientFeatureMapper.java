@@ -19,12 +19,19 @@ import org.metastasectomy.cds.model.LabValue;
 import org.metastasectomy.cds.model.Metastasis;
 import org.metastasectomy.cds.model.PatientFeatures;
 import org.metastasectomy.cds.model.Reason;
+import org.metastasectomy.cds.model.SystemicTherapy;
 
 /** Maps a patient's FHIR R4 resources to the model's features. The mapping table is in fhir-profiles/README.md. */
 public final class PatientFeatureMapper {
   private static final Pattern T = Pattern.compile("(?i)(?:^|[^A-Z])(?:c|p|yp|yc)?T([0-4])");
   private static final Pattern N = Pattern.compile("(?i)(?:^|[^A-Z])(?:c|p|yp|yc)?N([0-3])");
   private static final Pattern M = Pattern.compile("(?i)(?:^|[^A-Z])(?:c|p|yp|yc)?M([01])");
+
+  /**
+   * Days after the assessment date a date may lie and still count (an EHR clock or timezone a day ahead); anything later
+   * is ignored and listed. Not a clinical threshold.
+   */
+  public static final int CLOCK_SKEW_DAYS = 1;
 
   private final int lookbackDays;
   private final ReferenceRangeDefaults defaults;
@@ -40,14 +47,15 @@ public final class PatientFeatureMapper {
   }
 
   public PatientFeatures map(PatientRecord r, LocalDate asOf) {
+    FutureDates dates = new FutureDates(asOf);
     Optional<Condition> primary = ConditionReader.primary(r.conditions());
-    Fact<LocalDate> diagnosis = primary.map(c -> {
-      LocalDate d = ConditionReader.diagnosisDate(c);
-      return d == null ? Fact.<LocalDate>unknown() : Fact.of(d, ConditionReader.ref(c));
-    }).orElse(Fact.unknown());
-    List<Metastasis> metastases = ConditionReader.metastases(r.conditions());
-    ObservationReader obs = new ObservationReader(r.observations(), asOf, lookbackDays);
+    Fact<LocalDate> diagnosis = primary
+        .map(c -> dates.fact(ConditionReader.diagnosisDate(c), ConditionReader.ref(c)))
+        .orElse(Fact.unknown());
+    List<Metastasis> metastases = ConditionReader.metastases(r.conditions(), dates);
+    ObservationReader obs = new ObservationReader(r.observations(), dates, asOf, lookbackDays);
     String sex = r.patient() != null && r.patient().hasGender() ? r.patient().getGender().toCode() : null;
+    Fact<Integer> age = age(r.patient(), asOf);
     // What an unreadable key would have held is unknown as "not fetched", never as "not recorded".
     Reason noObservations = r.why(PrefetchKeys.OBSERVATIONS);
     Reason noProcedures = r.why(PrefetchKeys.PROCEDURES);
@@ -55,51 +63,48 @@ public final class PatientFeatureMapper {
     Fact<Histology> histology = primary.map(ConditionReader::histology).filter(Fact::isKnown)
         .orElse(obs.histology().orUnknownBecause(noObservations));
     Set<String> metastasisRefs = metastases.stream().map(Metastasis::source).collect(Collectors.toSet());
-    Map<Lab, Fact<LabValue>> labs = new EnumMap<>(obs.labs(sex, defaults));
+    Map<Lab, Fact<LabValue>> labs = new EnumMap<>(obs.labs(sex, age.isKnown() ? age.value() : null, defaults));
     if (noObservations instanceof Reason.NotFetched) {
       for (Lab lab : Lab.values()) {
         labs.putIfAbsent(lab, Fact.unknown(noObservations));
       }
     }
-    Fact<LocalDate> therapyStart = TherapyReader.systemicTherapyStart(r.medicationRequests(), r.medicationAdministrations())
-        .orUnknownBecause(r.why(PrefetchKeys.MEDICATIONS));
+    Reason noMedications = r.why(PrefetchKeys.MEDICATIONS);
+    Fact<List<SystemicTherapy>> therapies = noMedications instanceof Reason.NotFetched
+        ? Fact.unknown(noMedications)
+        : Fact.of(TherapyReader.systemicTherapies(r.medicationRequests(), r.medicationAdministrations(), dates), List.of());
+    Fact<Boolean> sarcomatoid = primary.filter(ConditionReader::reportsSarcomatoid)
+        .map(c -> Fact.of(true, ConditionReader.ref(c)))
+        .orElse(obs.sarcomatoidReported().orUnknownBecause(noObservations));
+    Fact<LocalDate> nephrectomy = TherapyReader.nephrectomy(r.procedures(), dates).orUnknownBecause(noProcedures);
+    Fact<LocalDate> tumourBoard = TherapyReader.lastTumourBoard(r.serviceRequests(), r.procedures(), dates)
+        .orUnknownBecause(r.why(PrefetchKeys.TUMOUR_BOARD, PrefetchKeys.PROCEDURES));
+    obs.listIgnored();
 
     return new PatientFeatures(
         asOf,
-        age(r.patient(), asOf),
+        age,
         sex == null ? Fact.unknown() : Fact.of(sex, ConditionReader.ref(r.patient())),
         primary.isPresent(),
+        primary.map(c -> List.of(ConditionReader.ref(c))).orElse(List.of()),
         diagnosis,
         histology,
-        sarcomatoid(histology, obs.sarcomatoidReported()),
+        sarcomatoid,
         obs.grade().orUnknownBecause(noObservations),
         obs.tnm(Codes.T_CATEGORY, T).orUnknownBecause(noObservations),
         obs.tnm(Codes.N_CATEGORY, N).orUnknownBecause(noObservations),
         obs.tnm(Codes.M_CATEGORY, M).orUnknownBecause(noObservations),
         metastases,
-        TherapyReader.nephrectomy(r.procedures()).orUnknownBecause(noProcedures),
-        TherapyReader.metastasectomies(r.procedures(), metastasisRefs),
+        nephrectomy,
+        TherapyReader.nephrectomyRecorded(r.procedures(), dates),
+        TherapyReader.metastasectomies(r.procedures(), metastasisRefs, dates),
         obs.ecog().orUnknownBecause(noObservations),
         obs.karnofsky().orUnknownBecause(noObservations),
         labs,
-        therapyStart,
-        TherapyReader.lastTumourBoard(r.serviceRequests(), r.procedures())
-            .orUnknownBecause(r.why(PrefetchKeys.TUMOUR_BOARD, PrefetchKeys.PROCEDURES)),
-        r.notFetched());
-  }
-
-  /** Sarcomatoid if 8318/3 is reported anywhere; not sarcomatoid only when a specific other histology is known. */
-  private static Fact<Boolean> sarcomatoid(Fact<Histology> histology, Fact<Boolean> reported) {
-    if (reported.isKnown()) {
-      return reported;
-    }
-    if (!histology.isKnown()) {
-      return Fact.unknown(histology.why());
-    }
-    if (histology.value() == Histology.RCC_NOS) {
-      return Fact.unknown(new Reason.NotSpecific(Histology.RCC_NOS));
-    }
-    return Fact.of(histology.value() == Histology.SARCOMATOID, histology.source());
+        therapies,
+        tumourBoard,
+        r.notFetched(),
+        dates.ignored());
   }
 
   private static Fact<Integer> age(Patient patient, LocalDate asOf) {

@@ -35,6 +35,7 @@ final class RulesPage {
     new InferenceSection().write(w);
     new OrderRulesSection(knowledge).write(w);
     new SurvivalSection(knowledge).write(w);
+    new ChartReadingSection(knowledge).write(w);
     limitations(w);
     references(w);
     return PageLayout.finish(w, knowledge);
@@ -53,7 +54,7 @@ final class RulesPage {
     String[][] entries = {
         {"#candidacy", "How the profile is read"}, {"#rules", "Rules"}, {"#imdc", "IMDC"}, {"#mskcc", "MSKCC"},
         {"#inference", "What is never inferred"}, {"#orders", "Order-time rules"}, {"#synchronous", "Synchronous"}, {"#perioperative", "Perioperative risk"},
-        {"#survival", "Survival by site"}, {"#limitations", "Limitations"}, {"#references", "All sources"}};
+        {"#survival", "Survival by site"}, {"#chart-reading", "How the chart is read"}, {"#limitations", "Limitations"}, {"#references", "All sources"}};
     for (int i = 0; i < entries.length; i++) {
       if (i > 0) {
         w.text(" · ");
@@ -70,11 +71,15 @@ final class RulesPage {
         + "recorded (and what to record), recorded but older than the look-back (with the last value and its date), or "
         + "not fetched from the EHR's FHIR server. Site rules apply only to patients with a current metastasis at that site.");
     w.open("p", "id", "completeness").element("strong", "Completeness. ")
-        .text("While rules are unknown the category is not final: the card names every category still reachable. "
+        .text("The category is stated as settled only when no unknown rule could change it; otherwise the card names "
+        + "every category still reachable, e.g. \"favourable or mixed: 6 factors unknown\". "
         + "F can rise by the unknown favourable rules and U by the unknown unfavourable ones, and the category depends "
         + "only on whether each is zero, so the categories of (F, U), (F + unknown favourable, U), (F, U + unknown "
         + "unfavourable) and (F + unknown favourable, U + unknown unfavourable) are all that can be reached. IMDC and "
         + "MSKCC likewise give the range of scores and groups the unknown factors allow.").close("p");
+    w.element("p", "A patient whose every metastasis Condition is resolved, inactive or in remission (historic M1, now "
+        + "disease-free) has nothing to resect and gets no metastasectomy card; M1 with no metastasis Condition at all is "
+        + "metastatic, sites unknown.");
     w.close("section");
   }
 

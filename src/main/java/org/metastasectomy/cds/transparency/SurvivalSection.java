@@ -27,7 +27,10 @@ final class SurvivalSection {
     long months = knowledge.model().synchronousCutoffMonths();
     w.open("section", "id", "synchronous").element("h2", "Synchronous and metachronous metastases");
     w.element("p", "Synchronous: the first metastasis is recorded no later than the diagnosis of the primary"
-        + (months == 0 ? " (cut-off 0 months: present at diagnosis)." : " plus " + months + " months.")
+        + (months == 0 ? " (cut-off 0 months: present at diagnosis)." : " plus " + months + " months (window "
+            + months + " months: metastases found at diagnosis or during initial staging; exactly " + months
+            + " months after diagnosis is synchronous, a day later metachronous). The window is the published definition"
+            + " of Hoeh et al. 2025 (\"synchronous metastasis (occurring within 3 months of the initial cancer diagnosis)\").")
         + " Otherwise metachronous. Used by the liver rules and the cytoreductive nephrectomy check.");
     CitationList.write(w, knowledge.citations(), knowledge.synchronousCitations());
     w.close("section");

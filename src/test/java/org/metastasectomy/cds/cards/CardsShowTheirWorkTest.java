@@ -111,6 +111,20 @@ class CardsShowTheirWorkTest {
     assertThat(ReasonText.of(Item.HISTOLOGY, new Reason.NotSpecific(Histology.RCC_NOS))).contains("not specific enough");
   }
 
+  /** Issue 11's reasons read from the record's fields (value, unit, date), never from a class name. */
+  @Test
+  void aPreliminaryResultAndCalciumFromDifferentDrawsAreWordedWithTheirValuesAndDates() {
+    Datum preliminary = Datum.of(Item.KARNOFSKY, 70, "%", LocalDate.of(2026, 11, 20), List.of("Observation/kps"));
+    assertThat(ReasonText.of(Item.KARNOFSKY, new Reason.Preliminary(preliminary)))
+        .isEqualTo(Item.KARNOFSKY.label() + ": preliminary result only (70% on 2026-11-20), not used until it is final");
+    Datum calcium = Datum.of(Lab.CALCIUM, 10.1, "mg/dL", LocalDate.of(2026, 11, 3), List.of("Observation/ca"));
+    Datum albumin = Datum.of(Lab.ALBUMIN, 3.2, "g/dL", LocalDate.of(2026, 11, 10), List.of("Observation/alb"));
+    assertThat(ReasonText.of(Item.CORRECTED_CALCIUM, new Reason.DifferentDraws(calcium, albumin)))
+        .contains("calcium (10.1 mg/dL on 2026-11-03) and albumin (3.2 g/dL on 2026-11-10) are from different draws",
+            "not corrected")
+        .doesNotContain("Observation/", "DifferentDraws", "not recorded");
+  }
+
   @Test
   void onlyWhatIsTrulyAbsentIsAskedToBeRecorded() throws Exception {
     Assessment a = ExampleCards.assess(FAVOURABLE);
@@ -133,7 +147,10 @@ class CardsShowTheirWorkTest {
     String ageToRecord = rules.stream().filter(r -> r.rule().id() == RuleId.LUNG_AGE_GT_70).findFirst().orElseThrow().rule().toDocument();
     assertThat(detail).contains("Not recorded — record " + ageToRecord);
     assertThat(detail).contains("older than the 90-day look-back (for: Fuhrman/ISUP grade ≥ 3)");
-    assertThat(detail.lines().filter(l -> l.startsWith("- Not recorded — record")).count()).isEqualTo(1);
+    // One line per thing to record: age, and (since issue 11) sarcomatoid features, which are never inferred absent.
+    long toRecord = rules.stream().filter(r -> r.result().reason() instanceof Reason.NotRecorded)
+        .map(r -> r.rule().toDocument()).distinct().count();
+    assertThat(detail.lines().filter(l -> l.startsWith("- Not recorded — record")).count()).isEqualTo(toRecord).isEqualTo(2);
     assertThat(detail).doesNotContain("record the regional nodes");
     assertThat(RiskFactorLines.group(a.imdc())).doesNotContain("unknown");
   }
@@ -151,9 +168,10 @@ class CardsShowTheirWorkTest {
   private static Assessment withObservationsNotFetched() throws Exception {
     var p = ExampleCards.assess(FAVOURABLE).features();
     var features = new org.metastasectomy.cds.model.PatientFeatures(p.asOf(), p.ageYears(), p.sex(), p.rcc(),
-        p.diagnosisDate(), p.histology(), p.sarcomatoid(), p.grade(), p.tStage(), p.nStage(), p.mStage(), p.metastases(),
-        p.nephrectomyDate(), p.metastasectomies(), p.ecog(), p.kps(), p.labs(), p.systemicTherapyStart(),
-        p.lastTumourBoard(), List.of(new Reason.NotFetched("performance status and laboratory results")));
+        p.primaryConditions(), p.diagnosisDate(), p.histology(), p.sarcomatoid(), p.grade(), p.tStage(), p.nStage(),
+        p.mStage(), p.metastases(), p.nephrectomyDate(), p.nephrectomyRecorded(), p.metastasectomies(), p.ecog(), p.kps(),
+        p.labs(), p.systemicTherapies(), p.lastTumourBoard(),
+        List.of(new Reason.NotFetched("performance status and laboratory results")), p.ignored());
     return new Assessor(ExampleCards.KNOWLEDGE.model()).assess(features);
   }
 
@@ -202,9 +220,9 @@ class CardsShowTheirWorkTest {
     assertThat(favourable.summary()).hasSizeLessThan(140).contains("favourable", "solitary lung metastasis", "consider tumour board review");
     assertThat(favourable.detail()).startsWith("**Consider tumour board review of metastasectomy**");
     assertThat(favourable.detail().indexOf("Solitary metastasis")).isLessThan(favourable.detail().indexOf("**Evidence.**"));
-    assertThat(favourable.detail().length()).as("detail of the favourable example").isLessThanOrEqualTo(1450);
+    assertThat(favourable.detail().length()).as("detail of the favourable example").isLessThanOrEqualTo(1650); // 1,609 since issue 11: sarcomatoid unknown, category range
     Card unfavourable = ExampleCards.card(UNFAVOURABLE).card();
-    assertThat(unfavourable.detail().length()).as("detail of the largest example").isLessThanOrEqualTo(2300);
+    assertThat(unfavourable.detail().length()).as("detail of the largest example").isLessThanOrEqualTo(2600); // 2,535
   }
 
   @Test

@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Golden tests of whole hook exchanges: every example request under cds-hooks/examples is posted to the running service
  * and its response must equal expected-response.json (uuids and the service's own base URL normalised). The
  * prefetch-missing example is served by WireMock as the EHR's FHIR server. Run with -Dgolden.update=true to rewrite
- * the golden files after a reviewed change.
+ * the golden files after a reviewed change: that run fails for every file it rewrote, the next run checks them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.datasource.url=jdbc:h2:mem:golden;DB_CLOSE_DELAY=-1")
@@ -85,11 +85,15 @@ class GoldenExamplesIT {
     CardValidator.assertValid(raw);
     JsonNode actual = normalise(raw);
     Path golden = Examples.DIR.resolve(name).resolve("expected-response.json");
-    if (UPDATE || !Files.exists(golden)) {
+    JsonNode expected = Files.exists(golden) ? Examples.read(golden) : null;
+    if (!actual.equals(expected) && (UPDATE || expected == null)) {
+      // Rewriting is a tool, never a pass: the run that rewrites a golden file fails, so a changed answer is always
+      // seen, reviewed and committed before the suite is green again.
       Files.writeString(golden, JSON.writeValueAsString(actual) + "\n");
-      assertThat(UPDATE).as("golden file %s was missing and has been written: review and commit it", golden).isTrue();
+      org.junit.jupiter.api.Assertions.fail("golden file " + golden + (expected == null ? " was missing" : " differed")
+          + " and has been rewritten: review the diff, commit it, and run again without -Dgolden.update");
     }
-    assertThat(actual).isEqualTo(Examples.read(golden));
+    assertThat(actual).isEqualTo(expected);
   }
 
   private JsonNode post(ObjectNode request) throws IOException, InterruptedException {

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Circuit breakers (issue 15, finding 8): one per canonical base, so that another spelling or an alias of a failing
- * server meets its open breaker; and a bounded number of them, however many distinct fhirServer strings arrive.
+ * server meets its open breaker; and a bounded number of them, however many distinct fhirServer strings arrive. A
+ * request votes once, whatever its number of keys (issue 14; the request-level cases are in
+ * {@link OneRequestOneVoteTest}).
  */
 class CircuitBreakersTest {
 
@@ -56,10 +58,37 @@ class CircuitBreakersTest {
     CircuitBreakers breakers = new CircuitBreakers(5, Duration.ofSeconds(30), Duration.ofSeconds(1));
 
     for (int i = 0; i < 3000; i++) {
-      breakers.call("https://ehr.example.org/fhir/tenant-" + i, () -> "ok");
+      breakers.permit("https://ehr.example.org/fhir/tenant-" + i).orElseThrow().record(ServerVote.answered(Duration.ZERO));
     }
 
     assertThat(breakers.size()).isLessThanOrEqualTo(CircuitBreakers.MAX_BREAKERS);
     assertThat(breakers.state("https://ehr.example.org/fhir/tenant-2999")).isEqualTo(CircuitBreaker.State.CLOSED);
+  }
+
+  /** A request whose keys all stayed in the service's own queue says nothing about the server: its permission is returned. */
+  @Test
+  void aRequestThatSentNothingDoesNotVote() {
+    CircuitBreakers breakers = new CircuitBreakers(2, Duration.ofSeconds(30), Duration.ofSeconds(1));
+    String base = "https://ehr.example.org/fhir";
+
+    breakers.permit(base).orElseThrow().record(ServerVote.failed(Duration.ofMillis(10)));
+    breakers.permit(base).orElseThrow().record(ServerVote.NOT_SENT);
+    CircuitBreaker.State afterOneFailureAndOneUnsent = breakers.state(base);
+    breakers.permit(base).orElseThrow().record(ServerVote.failed(Duration.ofMillis(10)));
+
+    assertThat(afterOneFailureAndOneUnsent).as("one vote is below the minimum of two").isEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(breakers.state(base)).isEqualTo(CircuitBreaker.State.OPEN);
+  }
+
+  @Test
+  void aPermitVotesOnlyOnce() {
+    CircuitBreakers breakers = new CircuitBreakers(2, Duration.ofSeconds(30), Duration.ofSeconds(1));
+    String base = "https://ehr.example.org/fhir";
+    CircuitBreakers.Permit permit = breakers.permit(base).orElseThrow();
+
+    permit.record(ServerVote.failed(Duration.ofMillis(10)));
+    permit.record(ServerVote.failed(Duration.ofMillis(10)));
+
+    assertThat(breakers.state(base)).isEqualTo(CircuitBreaker.State.CLOSED);
   }
 }

@@ -64,20 +64,26 @@ public final class FeatureDraft {
       }
     });
     List<Metastasis> mets = metastases.stream()
-        .map(m -> new Metastasis(m.site(), fact(m.onset()), true, fact(m.lesions()), "Condition/" + m.site()))
+        .map(m -> new Metastasis(m.site(), fact(m.onset()), DiseaseStatus.ACTIVE, fact(m.lesions()), "Condition/" + m.site()))
         .toList();
-    Fact<Boolean> sarcomatoid = histology == null || histology == Histology.RCC_NOS
-        ? Fact.unknown() : Fact.of(histology == Histology.SARCOMATOID, "Condition/primary");
-    return new PatientFeatures(AS_OF, fact(age), Fact.unknown(), true, fact(diagnosis), fact(histology), sarcomatoid,
-        fact(grade), fact(t), fact(n), Fact.unknown(), mets, fact(nephrectomy), List.of(),
-        ecog == null ? Fact.unknown(ecogWhy) : fact(ecog), fact(kps), labValues,
-        therapyStart(), Fact.unknown(), List.of());
+    // Sarcomatoid only when reported (8318/3); never inferred from another subtype.
+    Fact<Boolean> sarcomatoid = histology == Histology.SARCOMATOID ? Fact.of(true, "Condition/primary") : Fact.unknown();
+    Fact<Histology> subtype = histology == Histology.SARCOMATOID ? Fact.unknown() : fact(histology);
+    return new PatientFeatures(AS_OF, fact(age), Fact.unknown(), true, List.of("Condition/primary"), fact(diagnosis),
+        subtype, sarcomatoid, fact(grade), fact(t), fact(n), Fact.unknown(), mets, fact(nephrectomy), nephrectomy != null,
+        List.of(), ecog == null ? Fact.unknown(ecogWhy) : fact(ecog), fact(kps), labValues,
+        therapies(), Fact.unknown(), List.of(), List.of());
   }
 
-  /** Unknown as "not fetched" when the medication history could not be read: no therapy then is not "untreated". */
-  private Fact<LocalDate> therapyStart() {
-    Fact<LocalDate> start = fact(therapyStart);
-    return medicationsKnown ? start : start.orUnknownBecause(new Reason.NotFetched("systemic therapy orders"));
+  /**
+   * The therapy as given for metastatic disease, or none; unknown as "not fetched" when the medication history could
+   * not be read and none is recorded (no therapy then is not "untreated").
+   */
+  private Fact<List<SystemicTherapy>> therapies() {
+    if (therapyStart != null) {
+      return Fact.of(List.of(new SystemicTherapy("sunitinib", fact(therapyStart), true, "MedicationRequest/1")), List.of());
+    }
+    return medicationsKnown ? Fact.of(List.of(), List.of()) : Fact.unknown(new Reason.NotFetched("systemic therapy orders"));
   }
 
   private static <T> Fact<T> fact(T value) {

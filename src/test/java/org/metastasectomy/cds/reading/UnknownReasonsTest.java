@@ -64,7 +64,7 @@ class UnknownReasonsTest {
     for (Lab lab : Lab.values()) {
       assertThat(p.lab(lab).why()).as(lab.name()).isEqualTo(observations);
     }
-    assertThat(p.systemicTherapyStart().why()).isEqualTo(new Reason.NotFetched(PrefetchKeys.describe(PrefetchKeys.MEDICATIONS)));
+    assertThat(p.systemicTherapies().why()).isEqualTo(new Reason.NotFetched(PrefetchKeys.describe(PrefetchKeys.MEDICATIONS)));
     assertThat(p.medicationHistoryAvailable()).isFalse();
     assertThat(p.notFetched()).extracting(Reason.NotFetched::data)
         .containsExactly(PrefetchKeys.describe(PrefetchKeys.MEDICATIONS), PrefetchKeys.describe(PrefetchKeys.OBSERVATIONS));
@@ -72,14 +72,15 @@ class UnknownReasonsTest {
   }
 
   @Test
-  void histologyNotSpecificLeavesSarcomatoidUnknownForThatReason() {
+  void histologyNotSpecificLeavesSarcomatoidNotRecorded() {
     PatientRecord r = record(Set.of(), List.of());
     Condition primary = r.conditions().get(0);
     primary.addExtension(new Extension(Codes.MCODE_HISTOLOGY_EXTENSION,
         new CodeableConcept(new Coding(Codes.ICDO3, Histology.RCC_NOS.icdO3(), null))));
     PatientFeatures p = MAPPER.map(r, AS_OF);
     assertThat(p.histology().value()).isEqualTo(Histology.RCC_NOS);
-    assertThat(p.sarcomatoid().why()).isEqualTo(new Reason.NotSpecific(Histology.RCC_NOS));
+    // Sarcomatoid features are reported or not recorded: no histology code says they are absent (issue 11, item 6).
+    assertThat(p.sarcomatoid().why()).isEqualTo(Reason.NOT_RECORDED);
   }
 
   private static PatientRecord record(Set<String> unavailable, List<Observation> observations) {

@@ -38,6 +38,8 @@ class FhirFallbackIT extends RunningService {
   static final Duration READ_TIMEOUT = Duration.ofMillis(2500);
   static final Duration DEADLINE = Duration.ofMillis(4000);
   static final int MAX_PAGES = 10;
+  /** The shipped cds.fhir.breaker-minimum-calls: failed requests before a server's circuit may open. */
+  static final int BREAKER_MINIMUM_CALLS = 5;
   /** The answer must come back within the deadline plus this (parsing, mapping, a loaded machine): never a hang. */
   static final Duration SLACK = Duration.ofMillis(3000);
   static final String TOKEN = "ehr-access-token-for-the-test";
@@ -288,6 +290,7 @@ class FhirFallbackIT extends RunningService {
     assertThat(EHR.requestsForType(base, "Observation")).hasSize(1);
   }
 
+  /** One request, one vote (issue 14): a request's six failed keys count once; five failed requests open the circuit. */
   @Test
   void theCircuitOpensForAFailingServerOnlyAndThenNoRequestReachesIt() {
     String failing = EHR.base("breaker");
@@ -297,16 +300,21 @@ class FhirFallbackIT extends RunningService {
     String healthy = EHR.base("breaker-neighbour");
     EHR.serveExample(healthy);
 
-    Http.Reply first = http.hook(Examples.PATIENT_VIEW, Examples.missingPrefetchRequest(failing, TOKEN));
-    int afterFirst = EHR.requests(failing).size();
-    Http.Reply second = http.hook(Examples.PATIENT_VIEW, Examples.missingPrefetchRequest(failing, TOKEN));
+    java.util.List<Integer> reached = new java.util.ArrayList<>();
+    for (int i = 0; i < BREAKER_MINIMUM_CALLS; i++) {
+      int before = EHR.requests(failing).size();
+      Http.Reply failed = http.hook(Examples.PATIENT_VIEW, Examples.missingPrefetchRequest(failing, TOKEN));
+      assertThat(failed.status()).isEqualTo(412);
+      reached.add(EHR.requests(failing).size() - before);
+    }
+    int afterFailures = EHR.requests(failing).size();
+    Http.Reply next = http.hook(Examples.PATIENT_VIEW, Examples.missingPrefetchRequest(failing, TOKEN));
     Http.Reply neighbour = http.hook(Examples.PATIENT_VIEW, Examples.missingPrefetchRequest(healthy, TOKEN));
 
-    assertThat(first.status()).isEqualTo(412);
-    assertThat(afterFirst).isBetween(6, 12);
-    assertThat(second.status()).isEqualTo(412);
-    assertThat(second.json().path("issue").path(0).path("diagnostics").asText()).contains("circuit open");
-    assertThat(EHR.requests(failing)).hasSize(afterFirst);
+    assertThat(reached).as("GETs per failed request (six keys, at most one retry each)").allSatisfy(n -> assertThat(n).isBetween(6, 12));
+    assertThat(next.status()).isEqualTo(412);
+    assertThat(next.json().path("issue").path(0).path("diagnostics").asText()).contains("circuit open");
+    assertThat(EHR.requests(failing)).hasSize(afterFailures);
     assertThat(neighbour.status()).isEqualTo(200);
     assertThat(neighbour.body()).doesNotContain("Could not be fetched");
   }
@@ -318,13 +326,14 @@ class FhirFallbackIT extends RunningService {
     EHR.stubRead(base, aResponse().withStatus(401));
     FhirServerStub.SEARCHES.values().forEach(type -> EHR.stubSearch(base, type, aResponse().withStatus(401)));
 
-    http.hook(Examples.PATIENT_VIEW, Examples.missingPrefetchRequest(base, TOKEN));
-    int afterFirst = EHR.requests(base).size();
-    Http.Reply second = http.hook(Examples.PATIENT_VIEW, Examples.missingPrefetchRequest(base, TOKEN));
+    for (int i = 0; i < BREAKER_MINIMUM_CALLS; i++) {
+      assertThat(http.hook(Examples.PATIENT_VIEW, Examples.missingPrefetchRequest(base, TOKEN)).status()).isEqualTo(412);
+    }
+    Http.Reply next = http.hook(Examples.PATIENT_VIEW, Examples.missingPrefetchRequest(base, TOKEN));
 
-    assertThat(afterFirst).isEqualTo(6);
-    assertThat(second.status()).isEqualTo(412);
-    assertThat(EHR.requests(base)).hasSize(12);
+    assertThat(next.status()).isEqualTo(412);
+    assertThat(next.json().path("issue").path(0).path("diagnostics").asText()).doesNotContain("circuit open");
+    assertThat(EHR.requests(base)).hasSize(6 * (BREAKER_MINIMUM_CALLS + 1));
   }
 
   private static void failOnceThenServe(String base, String type, ResponseDefinitionBuilder failure) {

@@ -36,6 +36,19 @@ class RulesPageTest {
   }
 
   @Test
+  void theRulesOfTheClinicalReviewAreStatedWithTheirSources() {
+    String synchronous = page.byId("synchronous").getTextContent();
+    assertThat(synchronous).contains("plus 3 months", "exactly 3 months after diagnosis is synchronous", "Hoeh");
+    assertThat(PageDocument.links(page.byId("synchronous"))).extracting(PageDocument.Anchor::text)
+        .anyMatch(label -> label.contains("Hoeh") && label.toLowerCase().contains("search"));
+    String reading = page.byId("chart-reading").getTextContent();
+    assertThat(reading).contains("today plus 1 day", "preliminary result only", "248153007", "248152002",
+        "same calendar day", "8318/3", "counted to today");
+    assertThat(page.byId("order-ADJUVANT_NED_UNCONFIRMED").getTextContent()).contains("never a suggestion to remove");
+    assertThat(page.byId("candidacy").getTextContent()).contains("favourable or mixed: 6 factors unknown");
+  }
+
+  @Test
   void eachRuleShowsItsEvidenceFactorRowAndExactlyItsOwnSourcesAsCatalogueLinks() {
     for (RuleDefinition rule : KNOWLEDGE.model().rules()) {
       Element article = page.byId("rule-" + rule.id());

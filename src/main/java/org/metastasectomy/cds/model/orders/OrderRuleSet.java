@@ -11,7 +11,8 @@ public final class OrderRuleSet {
   private OrderRuleSet() {}
 
   private static final List<OrderRule> RULES = List.of(
-      new AdjuvantAfterMetastasectomy(),
+      AdjuvantAfterMetastasectomy.warning(),
+      AdjuvantAfterMetastasectomy.unconfirmed(),
       new SystemicBeforeTumourBoard(),
       new ChestRadiographStaging(),
       new CytoreductiveNephrectomy());

@@ -28,12 +28,18 @@ public final class CorrectedCalcium implements RiskFactor {
     this.againstUpperLimit = againstUpperLimit;
   }
 
-  /** Corrected calcium (clinical-notes 3.4): Ca + 0.8 × (4.0 − albumin), in mg/dL and g/dL. */
+  /**
+   * Corrected calcium (clinical-notes 3.4): Ca + 0.8 × (4.0 − albumin), in mg/dL and g/dL, from calcium and albumin of
+   * one draw — the same specimen, or the same calendar day; otherwise unknown, with both results in the reason.
+   */
   public static Fact<Double> of(PatientFeatures p) {
     Fact<LabValue> ca = p.lab(Lab.CALCIUM);
     Fact<LabValue> alb = p.lab(Lab.ALBUMIN);
     if (!ca.isKnown() || !alb.isKnown()) {
       return Fact.unknown();
+    }
+    if (!ca.value().sameDrawAs(alb.value())) {
+      return Fact.unknown(new Reason.DifferentDraws(Datum.lab(Lab.CALCIUM, ca), Datum.lab(Lab.ALBUMIN, alb)));
     }
     double corrected = ca.value().value() + 0.8 * (4.0 - alb.value().value());
     return Fact.of(corrected, Sources.join(ca.sources(), alb.sources()));
@@ -50,7 +56,8 @@ public final class CorrectedCalcium implements RiskFactor {
     Datum albumin = Datum.lab(Lab.ALBUMIN, p.lab(Lab.ALBUMIN));
     Fact<Double> corrected = of(p);
     if (!corrected.isKnown()) {
-      return FactorResult.missing(id, calcium, albumin);
+      return corrected.why() instanceof Reason.DifferentDraws
+          ? FactorResult.unknown(id, corrected.why(), calcium, albumin) : FactorResult.missing(id, calcium, albumin);
     }
     Datum value = Datum.of(Item.CORRECTED_CALCIUM, corrected, MG_DL);
     if (!againstUpperLimit) {

@@ -11,9 +11,11 @@ import org.metastasectomy.cds.model.Fact;
 import org.metastasectomy.cds.model.Timeline;
 
 /**
- * DIAG_TO_TREAT_LT_1Y: months from diagnosis to systemic therapy (or to today when untreated) below the cut-off. With
- * the medication history unreadable the interval is unknown — unless the diagnosis itself is recent enough that any
- * start of treatment falls within the cut-off.
+ * DIAG_TO_TREAT_LT_1Y: months from diagnosis to the start of systemic therapy for metastatic disease below the cut-off
+ * (adjuvant or neoadjuvant therapy, started before the first metastasis, is not that start: {@link
+ * Timeline#metastaticTherapy}). Not yet treated for metastatic disease (medication history read), it runs to today, as
+ * for a decision to treat now. When the start cannot be told the interval is unknown — unless the diagnosis is recent
+ * enough that any start falls within the cut-off.
  */
 final class DiagnosisToTreatment implements RiskFactor {
   @Override
@@ -24,7 +26,7 @@ final class DiagnosisToTreatment implements RiskFactor {
   @Override
   public FactorResult evaluate(PatientFeatures p, RiskFactorDefinition factor) {
     Datum diagnosis = Datum.from(Item.DIAGNOSIS, p.diagnosisDate(), null);
-    Datum therapy = Datum.from(Item.SYSTEMIC_THERAPY_START, p.systemicTherapyStart(), null);
+    Datum therapy = Datum.from(Item.SYSTEMIC_THERAPY_START, Timeline.metastaticTherapy(p).start(), null);
     Fact<Long> months = Timeline.diagnosisToTreatmentMonths(p);
     if (months.isKnown()) {
       return FactorResult.decided(id(), months.value() < factor.threshold(), months.sources(),
