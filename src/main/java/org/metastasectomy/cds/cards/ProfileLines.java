@@ -39,7 +39,10 @@ final class ProfileLines {
 
   /** "Solitary metastasis: 1 lesion (lung); also meets: one organ, fewer than 7 lung metastases". */
   static String line(RuleResult r, List<RuleResult> favourableMet) {
-    String line = r.rule().label() + ": " + finding(r) + dates(r).replace(", first metastasis", " to first metastasis");
+    String finding = finding(r);
+    // "Brain metastasis", not "Brain metastasis: brain metastasis": a finding that restates the rule is said once.
+    String line = r.rule().label() + (finding.equalsIgnoreCase(r.rule().label()) ? "" : ": " + finding)
+        + dates(r).replace(", first metastasis", " to first metastasis");
     List<RuleResult> folded = folded(r, favourableMet);
     if (!folded.isEmpty()) {
       line += "; also meets: " + String.join(", ", folded.stream().map(f -> f.rule().label().toLowerCase()).toList());
