@@ -21,7 +21,8 @@ final class CardText {
     if (text == null) {
       return "";
     }
-    return text.replace("<", "&lt;").replace("*", "\\*").replace("_", "\\_");
+    // Only a '<' that could open a tag or comment is escaped: "< 80%" stays readable in the raw Markdown too.
+    return text.replaceAll("<(?=[A-Za-z/!?])", "&lt;").replace("*", "\\*").replace("_", "\\_");
   }
 
   /** "lung, bone": site labels in the given order. */

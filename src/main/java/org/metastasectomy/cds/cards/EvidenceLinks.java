@@ -3,33 +3,35 @@ package org.metastasectomy.cds.cards;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.metastasectomy.cds.cdshooks.Link;
 import org.metastasectomy.cds.evidence.CitationCatalogue;
 import org.metastasectomy.cds.evidence.EvidenceLink;
 
-/** Builds a card's links: the few citations that matter for this patient, then the rules page. */
+/**
+ * Builds a card's links: one for every reference marker the card's text shows (so each [n] can be followed on the
+ * card itself), then the rules page. Labels begin with the marker, so a reader matches "[13]" to its link at a glance.
+ */
 final class EvidenceLinks {
-  /** A narrow EHR panel shows a handful of links well; more goes to the rules page. */
-  static final int MAX_CITATION_LINKS = 4;
-
   private EvidenceLinks() {}
 
   static List<Link> of(CitationCatalogue catalogue, List<String> citationIds, String rulesUrl, String rulesLabel) {
-    Set<String> unique = new LinkedHashSet<>(citationIds);
     List<Link> links = new ArrayList<>();
-    for (String id : unique) {
-      if (links.size() == MAX_CITATION_LINKS) {
-        break;
-      }
+    for (String id : new LinkedHashSet<>(citationIds)) {
       EvidenceLink link = catalogue.link(id);
-      links.add(Link.absolute(link.label(), link.url()));
+      links.add(Link.absolute(label(catalogue, id, link), link.url()));
     }
     links.add(Link.absolute(rulesLabel, rulesUrl));
     return links;
   }
 
-  /** "[13]" for a numbered reference of the review, else the citation's label. */
+  /** "[13] Pfannschmidt et al. 2002 (PubMed 12440625)": the marker, then the label without repeating the marker. */
+  static String label(CitationCatalogue catalogue, String id, EvidenceLink link) {
+    String marker = number(catalogue, id);
+    String rest = link.label().replace(" " + marker, "").replace(marker, "").strip();
+    return rest.startsWith(marker.substring(1, marker.length() - 1)) ? marker + rest.substring(marker.length() - 2) : marker + " " + rest;
+  }
+
+  /** "[13]" for a numbered reference of the review, "[review]" for the review, else "[label]". */
   static String number(CitationCatalogue catalogue, String id) {
     var c = catalogue.get(id);
     if (c.seedRef() != null && c.seedRef().matches("\\d+")) {

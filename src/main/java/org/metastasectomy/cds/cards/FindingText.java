@@ -75,15 +75,13 @@ final class FindingText {
   private static String unknown(FactorResult r) {
     // Reasons that say a value exists but is not used: never worded as "not recorded".
     if (r.reason() instanceof Reason.Preliminary p) {
-      return p.result().what().label() + " " + p.result().value() + (p.result().unit() == null ? "" : " " + p.result().unit())
-          + " on " + p.result().date() + " is a preliminary result only (not used until final)";
+      return ReasonText.of(p.result().what(), p);
     }
     if (r.reason() instanceof Reason.FutureDated f) {
-      return "dated after today (" + f.date() + ", " + f.source() + "), not used";
+      return "dated after today (" + f.date() + "), not used"; // the source is in the card's trace, not in its text
     }
     if (r.reason() instanceof Reason.DifferentDraws d) {
-      return "calcium (" + d.calcium().date() + ") and albumin (" + d.albumin().date()
-          + ") not from one draw (same specimen or same day): calcium not corrected";
+      return ReasonText.of(Item.CORRECTED_CALCIUM.label(), d);
     }
     return switch (r.id()) {
       case KPS_LT_80 -> "Karnofsky not recorded" + (known(r, Item.ECOG) ? " (ECOG is not converted)" : "");
@@ -106,18 +104,20 @@ final class FindingText {
   /** The reasons an order-time card gives for this patient, one per line. */
   static List<String> reasons(FactorResult r) {
     return switch (r.id()) {
+      // Plain words only: the FHIR references are in the card's trace (CardTrace), not in the clinician's text.
       case ADJUVANT_AFTER_METASTASECTOMY, ADJUVANT_NED_UNCONFIRMED -> List.of(
           r.get(Item.METASTASECTOMY).known()
               ? "metastasectomy on " + r.get(Item.METASTASECTOMY).value(LocalDate.class)
-                  + " (" + String.join(", ", r.get(Item.METASTASECTOMY).sources()) + ")"
               : "metastasectomy recorded without a date",
-          ((List<?>) r.get(Item.METASTASIS_STATUS).value()).isEmpty() ? "no metastasis Condition recorded"
+          ((List<?>) r.get(Item.METASTASIS_STATUS).value()).isEmpty() ? "no metastasis recorded"
               : "metastases: " + ((List<?>) r.get(Item.METASTASIS_STATUS).value()).stream().map(String::valueOf)
                   .collect(Collectors.joining("; ")));
-      case SYSTEMIC_BEFORE_TUMOUR_BOARD -> ((List<?>) r.get(Item.FAVOURABLE_FACTORS).value()).stream()
-          .map(RuleResult.class::cast).map(f -> of(f.result(), f.rule().threshold())).toList();
-      case CHEST_RADIOGRAPH_STAGING -> List.of("primary tumour T" + integer(r, Item.T_CATEGORY) + " ("
-          + String.join(", ", r.get(Item.T_CATEGORY).sources()) + ")");
+      case SYSTEMIC_BEFORE_TUMOUR_BOARD -> {
+        List<RuleResult> met = ((List<?>) r.get(Item.FAVOURABLE_FACTORS).value()).stream().map(RuleResult.class::cast).toList();
+        yield ProfileLines.ordered(met).stream().map(f -> ProfileLines.line(f, met)).toList();
+      }
+      case CHEST_RADIOGRAPH_STAGING -> List.of("primary tumour T" + integer(r, Item.T_CATEGORY)
+          + ProfileLines.dated(r.get(Item.T_CATEGORY)));
       case CYTOREDUCTIVE_NEPHRECTOMY -> List.of("synchronous metastatic disease (" + CardText.sites(sites(r, Item.SITES)) + ")",
           "IMDC " + RiskText.describe(r.get(Item.IMDC).value(RiskResult.class)));
       default -> List.of(data(r));

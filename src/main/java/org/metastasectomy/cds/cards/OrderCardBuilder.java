@@ -37,7 +37,8 @@ public final class OrderCardBuilder {
         alert.rule().id() == RuleId.ADJUVANT_NED_UNCONFIRMED ? null : "at-most-one",
         CardCodes.OVERRIDE,
         EvidenceLinks.of(knowledge.citations(), alert.rule().citations(), rulesPageUrl + "#order-" + ruleId,
-            "How this alert was decided"));
+            "How this alert was decided"),
+        CardTrace.of(alert.result(), knowledge.model().version()));
     return new IssuedCard(card, CardType.of(alert.rule().id()));
   }
 

@@ -1,117 +1,146 @@
 package org.metastasectomy.cds.cards;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.metastasectomy.cds.knowledge.KnowledgeBase;
 import org.metastasectomy.cds.model.Assessment;
 import org.metastasectomy.cds.model.Reason;
-import org.metastasectomy.cds.model.RiskResult;
 import org.metastasectomy.cds.model.RuleResult;
+import org.metastasectomy.cds.model.SurvivalRange;
 
-/** The Markdown detail of the patient-view card, written for a narrow EHR side panel (lists, no tables, no HTML). */
+/**
+ * The Markdown detail of the patient-view card, for a narrow EHR side panel (lists, no tables, no HTML, no FHIR ids):
+ * the recommendation first, then the factors that decided it with their data, every IMDC and MSKCC factor, what is
+ * missing and why, then the evidence. Every reference marker it writes becomes a link on the card ({@link Markers}).
+ */
 final class ProfileDetail {
+  /** Unfavourable factors shown with their data; the others are named in one line (all are in the trace). */
+  static final int SHOWN_FACTORS = 3;
+
   private final KnowledgeBase knowledge;
   private final Assessment a;
   private final String rulesPageUrl;
+  private final Markers markers;
 
-  ProfileDetail(KnowledgeBase knowledge, Assessment a, String rulesPageUrl) {
+  ProfileDetail(KnowledgeBase knowledge, Assessment a, String rulesPageUrl, Markers markers) {
     this.knowledge = knowledge;
     this.a = a;
     this.rulesPageUrl = rulesPageUrl;
+    this.markers = markers;
   }
 
   String markdown() {
     StringBuilder md = new StringBuilder();
-    String sites = CardText.sites(a.features().currentSites());
-    md.append("**Metastasectomy evidence profile: ").append(CandidacyText.of(a)).append("** — ")
-        .append(a.favourableMet().size()).append(" favourable, ").append(a.unfavourableMet().size())
-        .append(" unfavourable factor(s) found. Sites: ").append(CardText.md(sites.isEmpty() ? "not recorded" : sites))
-        .append(".\n\n");
-    factors(md, "Favourable", a.favourableMet());
-    factors(md, "Unfavourable", a.unfavourableMet());
-    md.append("**Prognostic models**\n\n");
-    md.append("- ").append(TumourBoardCardBuilder.risk(a.imdc())).append('\n');
-    md.append("- ").append(TumourBoardCardBuilder.risk(a.mskcc())).append("\n\n");
-    if (!a.survival().isEmpty()) {
-      md.append("**5-year overall survival after metastasectomy** (review Table 1): ")
-          .append(a.survival().stream().map(s -> s.site().label() + " " + s.text()).collect(Collectors.joining("; ")))
-          .append(".\n\n");
-    }
+    recommendation(md);
+    profile(md);
+    risk(md);
     missing(md);
-    md.append("**Perioperative risk**: ").append(CardText.md(knowledge.perioperativeText())).append(' ')
-        .append(numbers(knowledge.perioperativeCitations())).append("\n\n");
-    md.append("**Limitation**: ").append(CardText.md(knowledge.limitations())).append("\n\n");
-    md.append("_Model ").append(a.modelVersion()).append(" (").append(knowledge.status()).append("). ")
-        .append(CardText.md(knowledge.candidacyRule())).append(' ')
-        .append("[All rules](").append(rulesPageUrl).append(")._");
+    evidence(md);
+    md.append("_Model ").append(a.modelVersion()).append(" (").append(knowledge.status()).append("). [How each rule is read](")
+        .append(rulesPageUrl).append(")._");
     return md.toString();
   }
 
-  private void factors(StringBuilder md, String heading, List<RuleResult> results) {
-    if (results.isEmpty()) {
+  private void recommendation(StringBuilder md) {
+    List<Cautions.Caution> cautions = Cautions.of(a);
+    if (cautions.isEmpty()) {
+      md.append("**Consider tumour board review of metastasectomy**: a decision for a multidisciplinary discussion ")
+          .append(markers.of(List.of("review"))).append(".\n\n");
       return;
     }
-    md.append("**").append(heading).append("**\n\n");
-    for (RuleResult r : results) {
-      md.append("- ").append(CardText.md(r.rule().label())).append(" — ")
-          .append(CardText.md(FindingText.of(r.result(), r.rule().threshold())));
-      if (!r.result().sources().isEmpty()) {
-        md.append(" · ").append(CardText.md(shortSources(r.result().sources())));
-      }
-      md.append(' ').append(numbers(r.rule().citations())).append('\n');
+    md.append("**Tumour board review, with caution: the evidence reports less benefit for patients like this one.**\n\n");
+    for (Cautions.Caution c : cautions) {
+      md.append("- ").append(CardText.md(c.text())).append(' ').append(markers.of(c.citations())).append('\n');
     }
     md.append('\n');
   }
 
+  private void profile(StringBuilder md) {
+    md.append("**Evidence profile: ").append(CandidacyText.of(a)).append("** (").append(a.favourableMet().size())
+        .append(" favourable, ").append(a.unfavourableMet().size()).append(" unfavourable factors met")
+        .append(")\n\n");
+    factors(md, ProfileLines.ordered(a.favourableMet()));
+    List<RuleResult> unfavourable = ProfileLines.ordered(a.unfavourableMet());
+    factors(md, unfavourable.subList(0, Math.min(SHOWN_FACTORS, unfavourable.size())));
+    if (unfavourable.size() > SHOWN_FACTORS) {
+      List<RuleResult> rest = unfavourable.subList(SHOWN_FACTORS, unfavourable.size());
+      md.append("- Also unfavourable: ").append(CardText.md(rest.stream().map(r -> FindingText.of(r.result(), r.rule().threshold()))
+          .collect(Collectors.joining("; ")))).append(' ')
+          .append(markers.of(rest.stream().flatMap(r -> r.rule().citations().stream()).toList())).append('\n');
+    }
+    md.append('\n');
+  }
+
+  private void factors(StringBuilder md, List<RuleResult> rules) {
+    for (RuleResult r : rules) {
+      md.append("- ").append(CardText.md(ProfileLines.line(r, a.favourableMet()))).append(' ')
+          .append(markers.of(ProfileLines.citations(r, a.favourableMet()))).append('\n');
+    }
+  }
+
+  private void risk(StringBuilder md) {
+    md.append("**IMDC ").append(RiskFactorLines.group(a.imdc())).append("** ").append(markers.of(a.imdc().model().citations()))
+        .append(", **MSKCC ").append(RiskFactorLines.group(a.mskcc())).append("** ")
+        .append(markers.of(a.mskcc().model().citations())).append("\n\n");
+    RiskFactorLines.lines(a.imdc(), a.mskcc()).forEach(l -> md.append("- ").append(mdKeepBold(l)).append('\n'));
+    md.append('\n');
+  }
+
+  /** Profile rules that are unknown, by kind of reason: only what is truly absent is asked to be recorded. */
   private void missing(StringBuilder md) {
-    List<RuleResult> unknownRules = a.unknown();
-    List<String> unknownRisk = unknownRiskFactors();
-    if (unknownRules.isEmpty() && unknownRisk.isEmpty() && a.features().notFetched().isEmpty()
-        && a.features().ignored().isEmpty()) {
+    Map<String, List<String>> toRecord = new LinkedHashMap<>();
+    Map<String, List<String>> other = new LinkedHashMap<>();
+    for (RuleResult r : a.unknown()) {
+      Reason why = r.result().reason();
+      switch (ReasonText.kind(why)) {
+        case NOT_RECORDED -> toRecord.computeIfAbsent(r.rule().toDocument(), k -> new ArrayList<>()).add(r.rule().label());
+        case NOT_FETCHED -> { } // said once below, with where from
+        default -> other.computeIfAbsent(ReasonText.of(r.result()), k -> new ArrayList<>()).add(r.rule().label());
+      }
+    }
+    List<Reason.NotFetched> notFetched = a.features().notFetched();
+    List<Reason.FutureDated> ignored = a.features().ignored();
+    if (toRecord.isEmpty() && other.isEmpty() && notFetched.isEmpty() && ignored.isEmpty()) {
       return;
     }
-    md.append("**Missing — document to complete the picture**\n\n");
-    // One line per thing to record, naming every factor it would settle: a narrow panel should not repeat itself.
-    java.util.Map<String, List<String>> byRecord = new java.util.LinkedHashMap<>();
-    for (RuleResult r : unknownRules) {
-      byRecord.computeIfAbsent(r.rule().toDocument(), k -> new java.util.ArrayList<>()).add(r.rule().label());
+    md.append("**Unknown, so not counted**\n\n");
+    toRecord.forEach((what, rules) -> md.append("- Not recorded — record ").append(CardText.md(what)).append(" (for: ")
+        .append(CardText.md(String.join("; ", rules))).append(")\n"));
+    other.forEach((why, rules) -> md.append("- ").append(CardText.md(CardText.capitalise(why))).append(" (for: ")
+        .append(CardText.md(String.join("; ", rules))).append(")\n"));
+    if (!notFetched.isEmpty()) {
+      md.append("- Could not be fetched from the EHR's FHIR server: ")
+          .append(CardText.md(notFetched.stream().map(Reason.NotFetched::data).collect(Collectors.joining(", "))))
+          .append(". Factors that need them are unknown; this card may change once they can be fetched.\n");
     }
-    byRecord.forEach((record, labels) -> md.append("- Record ").append(CardText.md(record)).append(" (for: ")
-        .append(CardText.md(String.join("; ", labels))).append(")\n"));
-    for (String f : unknownRisk) {
-      md.append("- IMDC/MSKCC: ").append(CardText.md(f)).append('\n');
-    }
-    if (!a.features().notFetched().isEmpty()) {
-      md.append("- Could not be fetched from the EHR: ")
-          .append(a.features().notFetched().stream().map(Reason.NotFetched::data).collect(Collectors.joining(", ")))
-          .append(" — factors that need them show as unknown\n");
-    }
-    if (!a.features().ignored().isEmpty()) {
-      md.append("- Dated after today, not used: ").append(a.features().ignored().stream()
-          .map(f -> f.source() + " (" + f.date() + ")").collect(Collectors.joining(", "))).append('\n');
+    if (!ignored.isEmpty()) {
+      // Dates only: which chart entries they are is in the card's trace, not in the clinician's text.
+      md.append("- Dated after today, not used: ").append(ignored.size()).append(ignored.size() == 1 ? " entry" : " entries")
+          .append(" (").append(ignored.stream().map(f -> String.valueOf(f.date())).distinct().collect(Collectors.joining(", ")))
+          .append(")\n");
     }
     md.append('\n');
   }
 
-  /** At most two references, then a count: the full list is one click away in the chart. */
-  static String shortSources(List<String> sources) {
-    if (sources.size() <= 2) {
-      return String.join(", ", sources);
+  private void evidence(StringBuilder md) {
+    md.append("**Evidence.** ");
+    if (!a.survival().isEmpty()) {
+      md.append("5-year overall survival after metastasectomy (retrospective series, selected patients): ");
+      List<String> parts = new ArrayList<>();
+      for (SurvivalRange s : a.survival()) {
+        parts.add(s.site().label() + " " + CardText.md(s.text()) + " " + markers.missingFrom(s.text(), s.citations()));
+      }
+      md.append(String.join("; ", parts)).append(". ");
     }
-    return sources.get(0) + ", " + sources.get(1) + " +" + (sources.size() - 2);
+    md.append(CardText.md(knowledge.perioperativeText())).append(' ').append(markers.of(knowledge.perioperativeCitations()))
+        .append(" Limitation: ").append(CardText.md(knowledge.limitations())).append("\n\n");
   }
 
-  /** Each unknown IMDC or MSKCC factor once, as the card words it (a factor of both models is named once). */
-  private List<String> unknownRiskFactors() {
-    java.util.Set<String> texts = new java.util.LinkedHashSet<>();
-    for (RiskResult r : List.of(a.imdc(), a.mskcc())) {
-      r.unknownFactors().forEach(f -> texts.add(FindingText.of(f, null)));
-    }
-    return List.copyOf(texts);
+  /** Markdown-safe chart text that keeps this class's own bold markers. */
+  private static String mdKeepBold(String line) {
+    return CardText.md(line).replace("\\*\\*", "**");
   }
-
-  private String numbers(List<String> citationIds) {
-    return citationIds.stream().map(id -> EvidenceLinks.number(knowledge.citations(), id)).collect(Collectors.joining(""));
-  }
-
 }

@@ -2,8 +2,6 @@ package org.metastasectomy.cds.cards;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.metastasectomy.cds.cdshooks.Action;
 import org.metastasectomy.cds.cdshooks.Card;
 import org.metastasectomy.cds.cdshooks.Source;
@@ -13,7 +11,6 @@ import org.metastasectomy.cds.model.Assessment;
 import org.metastasectomy.cds.model.Candidacy;
 import org.metastasectomy.cds.model.FactorStatus;
 import org.metastasectomy.cds.model.Item;
-import org.metastasectomy.cds.model.RiskResult;
 import org.metastasectomy.cds.model.RuleId;
 import org.metastasectomy.cds.model.RuleResult;
 import org.metastasectomy.cds.model.Site;
@@ -40,26 +37,34 @@ public final class TumourBoardCardBuilder {
     Suggestion refer = new Suggestion(suggestionLabel, CardIds.next(), null, List.of(
         new Action("create", "Draft a referral to the multidisciplinary tumour board",
             drafts.tumourBoardReferral(patientId, "Review of metastasectomy: profile " + a.candidacy().label()), null)));
+    Markers markers = new Markers(knowledge.citations());
+    String detail = new ProfileDetail(knowledge, a, rulesPageUrl + anchor(a), markers).markdown();
     Card card = new Card(
         CardIds.next(),
         summary,
-        new ProfileDetail(knowledge, a, rulesPageUrl).markdown(),
+        detail,
         INDICATOR,
         new Source("mRCC metastasectomy evidence (model " + a.modelVersion() + ")", rulesPageUrl, null, null),
         List.of(refer),
         "at-most-one",
         CardCodes.OVERRIDE,
-        EvidenceLinks.of(knowledge.citations(), citationsFor(a), rulesPageUrl + anchor(a), "How this recommendation was made"));
+        EvidenceLinks.of(knowledge.citations(), markers.used(), rulesPageUrl + anchor(a), "How this recommendation was made"),
+        CardTrace.of(a));
     return new IssuedCard(card, CardType.TUMOUR_BOARD_REVIEW);
   }
 
-  /** Names the category and the deciding reason, e.g. "… favourable (1 lesion (lung); DFI 31 months …)". */
+  /**
+   * The conclusion and the one or two deciding reasons, under 140 characters: "Metastatic RCC, metastasectomy profile
+   * favourable (solitary lung metastasis; DFI 31 months …): consider tumour board review". Where the evidence reports
+   * less benefit (IMDC poor, brain metastasis, ECOG ≥ 2) the conclusion says so instead.
+   */
   static String summary(Assessment a) {
+    boolean caution = !Cautions.of(a).isEmpty();
     List<String> reasons = a.candidacy() == Candidacy.INSUFFICIENT_DATA
-        ? List.of(a.unknown().size() + " factors not recorded")
+        ? List.of(a.unknown().size() + " factors unknown")
         : deciding(a).stream().map(TumourBoardCardBuilder::reason).limit(2).toList();
     String head = "Metastatic RCC, metastasectomy profile " + CandidacyText.of(a);
-    String tail = ": consider tumour board review";
+    String tail = caution ? ": less evidence of benefit; tumour board review" : ": consider tumour board review";
     for (int n = reasons.size(); n >= 0; n--) {
       String candidate = head + (n == 0 ? "" : " (" + String.join("; ", reasons.subList(0, n)) + ")") + tail;
       if (candidate.length() <= CardText.MAX_SUMMARY) {
@@ -73,37 +78,16 @@ public final class TumourBoardCardBuilder {
   static List<RuleResult> deciding(Assessment a) {
     List<RuleResult> out = new ArrayList<>();
     if (a.candidacy() == Candidacy.FAVOURABLE) {
-      out.addAll(bySalience(a.favourableMet()));
+      out.addAll(ProfileLines.ordered(a.favourableMet()));
     } else if (a.candidacy() == Candidacy.MIXED) {
-      bySalience(a.favourableMet()).stream().limit(1).forEach(out::add);
-      bySalience(a.unfavourableMet()).stream().limit(1).forEach(out::add);
+      ProfileLines.ordered(a.favourableMet()).stream().limit(1).forEach(out::add);
+      ProfileLines.ordered(a.unfavourableMet()).stream().limit(1).forEach(out::add);
     } else if (a.candidacy() == Candidacy.UNFAVOURABLE) {
-      out.addAll(bySalience(a.unfavourableMet()));
+      out.addAll(ProfileLines.ordered(a.unfavourableMet()));
     } else {
       a.unknown().stream().limit(1).forEach(out::add);
     }
     return out;
-  }
-
-  /**
-   * Most telling first, for the summary: the order a clinician weighs them (solitary disease and a long DFI; brain and
-   * multi-organ disease). Factors that restate another ("one organ" once "solitary" is named) are left out.
-   */
-  private static final List<RuleId> SALIENCE = List.of(
-      RuleId.SOLITARY, RuleId.LUNG_DFI_GT_23, RuleId.LIVER_METACHRONOUS, RuleId.BONE_ONLY, RuleId.SINGLE_ORGAN,
-      RuleId.BRAIN_METASTASIS, RuleId.MULTI_ORGAN, RuleId.SARCOMATOID, RuleId.DFI_LE_12, RuleId.LIVER_SYNCHRONOUS,
-      RuleId.LUNG_AGE_GT_70, RuleId.AGE_GT_65);
-  private static final Set<RuleId> RESTATE_SOLITARY = Set.of(RuleId.SINGLE_ORGAN, RuleId.LUNG_FEWER_THAN_7);
-
-  private static List<RuleResult> bySalience(List<RuleResult> rules) {
-    boolean solitary = rules.stream().anyMatch(r -> r.rule().id() == RuleId.SOLITARY);
-    return rules.stream()
-        .filter(r -> !(solitary && RESTATE_SOLITARY.contains(r.rule().id())))
-        .sorted(java.util.Comparator.comparingInt(r -> {
-          int i = SALIENCE.indexOf(r.rule().id());
-          return i < 0 ? SALIENCE.size() : i;
-        }))
-        .toList();
   }
 
   /** How a factor reads in the summary: "solitary lung metastasis", "DFI 31 months from nephrectomy", "age 72". */
@@ -114,24 +98,14 @@ public final class TumourBoardCardBuilder {
     if (r.rule().id() == RuleId.BRAIN_METASTASIS) {
       return "brain metastasis";
     }
+    if (r.status() == FactorStatus.UNKNOWN) {
+      return r.rule().label().toLowerCase() + " unknown";
+    }
     return FindingText.of(r.result(), r.rule().threshold());
-  }
-
-  private List<String> citationsFor(Assessment a) {
-    List<String> ids = new ArrayList<>();
-    deciding(a).forEach(r -> ids.addAll(r.rule().citations()));
-    a.rules().stream().filter(r -> r.status() == FactorStatus.MET).forEach(r -> ids.addAll(r.rule().citations()));
-    ids.addAll(a.imdc().model().citations());
-    return ids;
   }
 
   private static String anchor(Assessment a) {
     List<RuleResult> d = deciding(a);
     return d.isEmpty() ? "#candidacy" : "#rule-" + d.get(0).rule().id();
-  }
-
-  static String risk(RiskResult r) {
-    String missing = r.unknownFactors().stream().map(f -> FindingText.of(f, null)).collect(Collectors.joining("; "));
-    return r.model().name() + ": **" + RiskText.describe(r) + "**" + (missing.isEmpty() ? "" : " — unknown: " + CardText.md(missing));
   }
 }

@@ -22,7 +22,7 @@ final class OrderRulesSection {
       w.element("dt", "Rule").open("dd").element("code", rule.id().name()).close("dd");
       w.element("dt", "Fires on").element("dd", OrderRuleTriggers.of(rule.id()).orElse("—"));
       if (rule.threshold() != null) {
-        w.element("dt", "Cut-off").element("dd", Numbers.format(rule.threshold()));
+        w.element("dt", "Cut-off").element("dd", CutOffs.of(rule.id(), rule.threshold()));
       }
       w.element("dt", "Evidence").element("dd", rule.detail());
       w.element("dt", "Sources").open("dd");

@@ -26,7 +26,7 @@ final class RiskModelSection {
     for (RiskFactorDefinition f : m.factors()) {
       w.open("tr", "id", anchor + "-" + f.id());
       w.element("td", f.label());
-      w.element("td", f.threshold() == null ? "the laboratory's reference range" : Numbers.format(f.threshold()));
+      w.element("td", f.threshold() == null ? "the limit of normal of the result's reference range" : CutOffs.of(f.id(), f.threshold()));
       w.open("td").element("code", f.id().name()).close("td");
       w.close("tr");
     }
@@ -34,6 +34,12 @@ final class RiskModelSection {
     w.element("p", "Groups: favourable " + range(0, m.intermediateFrom() - 1) + ", intermediate "
         + range(m.intermediateFrom(), m.poorFrom() - 1) + ", poor " + range(m.poorFrom(), m.factors().size())
         + " factors.");
+    w.open("p", "id", anchor + "-interval").element("strong", "Time from diagnosis to treatment. ")
+        .text("Whole calendar months from the diagnosis date of the primary to the start of the first systemic "
+        + "therapy. For a patient with no systemic therapy recorded it is counted to the assessment date (today), "
+        + "but only when the medication history was read; a patient diagnosed under 12 months ago has the factor "
+        + "whenever therapy starts. With the medication history unavailable and the diagnosis 12 months or more ago, "
+        + "the factor is unknown.").close("p");
     w.element("h3", "Sources");
     CitationList.write(w, knowledge.citations(), m.citations());
     w.close("section");

@@ -32,6 +32,7 @@ final class RulesPage {
     candidacy(w);
     rules(w);
     new RiskModelSection(knowledge).write(w);
+    new InferenceSection().write(w);
     new OrderRulesSection(knowledge).write(w);
     new SurvivalSection(knowledge).write(w);
     new ChartReadingSection(knowledge).write(w);
@@ -52,7 +53,7 @@ final class RulesPage {
     w.open("nav", "aria-label", "On this page").open("p");
     String[][] entries = {
         {"#candidacy", "How the profile is read"}, {"#rules", "Rules"}, {"#imdc", "IMDC"}, {"#mskcc", "MSKCC"},
-        {"#orders", "Order-time rules"}, {"#synchronous", "Synchronous"}, {"#perioperative", "Perioperative risk"},
+        {"#inference", "What is never inferred"}, {"#orders", "Order-time rules"}, {"#synchronous", "Synchronous"}, {"#perioperative", "Perioperative risk"},
         {"#survival", "Survival by site"}, {"#chart-reading", "How the chart is read"}, {"#limitations", "Limitations"}, {"#references", "All sources"}};
     for (int i = 0; i < entries.length; i++) {
       if (i > 0) {
@@ -66,13 +67,19 @@ final class RulesPage {
   private void candidacy(HtmlWriter w) {
     w.open("section", "id", "candidacy").element("h2", "How the profile is read");
     w.element("p", knowledge.candidacyRule());
-    w.element("p", "A rule whose data are missing is unknown: it is never counted as absent, and the card says what to "
-        + "record. Site rules apply only to patients with a current metastasis at that site.");
-    w.element("p", "The category is stated as settled only when no unknown rule could change it. Otherwise the card "
-        + "gives every category the unknown rules could still give (F can rise by the unknown favourable rules that "
-        + "apply, U by the unknown unfavourable ones), e.g. \"favourable or mixed: 6 factors unknown\". A patient whose "
-        + "every metastasis Condition is resolved, inactive or in remission (historic M1, now disease-free) has nothing "
-        + "to resect and gets no metastasectomy card; M1 with no metastasis Condition at all is metastatic, sites unknown.");
+    w.element("p", "A rule whose data are missing is unknown: it is never counted as absent. The card says why: not "
+        + "recorded (and what to record), recorded but older than the look-back (with the last value and its date), or "
+        + "not fetched from the EHR's FHIR server. Site rules apply only to patients with a current metastasis at that site.");
+    w.open("p", "id", "completeness").element("strong", "Completeness. ")
+        .text("The category is stated as settled only when no unknown rule could change it; otherwise the card names "
+        + "every category still reachable, e.g. \"favourable or mixed: 6 factors unknown\". "
+        + "F can rise by the unknown favourable rules and U by the unknown unfavourable ones, and the category depends "
+        + "only on whether each is zero, so the categories of (F, U), (F + unknown favourable, U), (F, U + unknown "
+        + "unfavourable) and (F + unknown favourable, U + unknown unfavourable) are all that can be reached. IMDC and "
+        + "MSKCC likewise give the range of scores and groups the unknown factors allow.").close("p");
+    w.element("p", "A patient whose every metastasis Condition is resolved, inactive or in remission (historic M1, now "
+        + "disease-free) has nothing to resect and gets no metastasectomy card; M1 with no metastasis Condition at all is "
+        + "metastatic, sites unknown.");
     w.close("section");
   }
 
@@ -104,7 +111,7 @@ final class RulesPage {
     w.open("dl");
     w.element("dt", "Rule").open("dd").element("code", r.id().name()).close("dd");
     w.element("dt", "Applies to").element("dd", appliesTo(r.site()));
-    w.element("dt", "Cut-off").element("dd", r.threshold() == null ? "none: the feature is present or absent" : Numbers.format(r.threshold()));
+    w.element("dt", "Cut-off").element("dd", r.threshold() == null ? "none: the feature is present or absent" : CutOffs.of(r.id(), r.threshold()));
     w.element("dt", "Evidence").element("dd", why == null ? "" : why.evidence());
     w.element("dt", "Evidence row").element("dd", why == null || why.factor() == null ? "—" : "factors.json " + why.factor());
     w.element("dt", "Sources").open("dd");

@@ -51,6 +51,26 @@ class OrderCardBuilderTest {
     assertThat(card.selectionBehavior()).isNull();
   }
 
+  /** Issue 12's card rules hold for issue 11's new card: plain words, every [n] a link on the card itself. */
+  @Test
+  void theUnconfirmedCardShowsNoFhirIdAndLinksEveryMarkerItPrints() {
+    Chart c = ClinicalReviewTest.afterNephrectomy(null);
+    c.lungMetastasectomy("2025-03-01", null);
+    Card card = card(c, Chart.draftMedication("pazopanib"));
+    String text = card.summary() + card.detail();
+    assertThat(java.util.regex.Pattern.compile("\\b(Condition|Observation|Procedure|MedicationRequest|Patient)/[A-Za-z0-9.-]+")
+        .matcher(text).find()).as(text).isFalse();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[([^\\]]+)\\](?!\\()").matcher(card.detail());
+    List<String> markers = new java.util.ArrayList<>();
+    while (m.find()) {
+      markers.add(m.group());
+    }
+    assertThat(markers).contains("[44]", "[E2810 final report 2024]", "[43]");
+    for (String marker : markers) {
+      assertThat(card.links()).as("marker %s", marker).anySatisfy(l -> assertThat(l.label()).startsWith(marker + " "));
+    }
+  }
+
   @Test
   void theChestRadiographCardReplacesItWithAChestCt() {
     Chart c = Chart.man();

@@ -43,7 +43,7 @@ class FhirFallbackIT extends RunningService {
   /** The answer must come back within the deadline plus this (parsing, mapping, a loaded machine): never a hang. */
   static final Duration SLACK = Duration.ofMillis(3000);
   static final String TOKEN = "ehr-access-token-for-the-test";
-  static final String OBSERVATIONS_MISSING = "Could not be fetched from the EHR: performance status and laboratory results";
+  static final String OBSERVATIONS_MISSING = "Could not be fetched from the EHR's FHIR server: performance status and laboratory results";
 
   @DynamicPropertySource
   static void ehr(DynamicPropertyRegistry registry) {

@@ -93,7 +93,7 @@ class SsrfIT extends RunningService {
     Http.Reply reply = http.hook(Examples.PATIENT_VIEW, Examples.missingPrefetchRequest(base, TOKEN));
 
     assertThat(reply.status()).isEqualTo(200);
-    assertThat(reply.body()).contains("Could not be fetched from the EHR: performance status and laboratory results");
+    assertThat(reply.body()).contains("Could not be fetched from the EHR's FHIR server: performance status and laboratory results");
     assertThat(ATTACKER.totalRequests()).isZero();
   }
 

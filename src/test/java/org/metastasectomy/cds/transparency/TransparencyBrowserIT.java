@@ -156,6 +156,37 @@ class TransparencyBrowserIT {
     assertNoConsoleErrors("/rules");
   }
 
+  /** An EHR side panel: 400 px wide, its first screen 800 px high. */
+  static final int PANEL_WIDTH = 400;
+  static final int PANEL_FOLD = 800;
+
+  /**
+   * A real patient-view card's Markdown rendered as a narrow EHR panel would (PanelMarkdown, no network): the
+   * recommendation and the list of factors that decided the category are visible without scrolling (issue 12 item 4).
+   */
+  @Test
+  void patientViewCardInANarrowPanelShowsTheFactorsAboveTheFold() throws Exception {
+    JsonNode card = invoke("metastasectomy-patient-view", "solitary-lung-favourable").get(0);
+    String html = "<!doctype html><html><head><meta charset=\"utf-8\"><title>panel</title><style>"
+        + "body{margin:0;font:14px/1.4 sans-serif} #panel{width:" + PANEL_WIDTH + "px;height:" + PANEL_FOLD + "px;"
+        + "overflow:auto;padding:8px;box-sizing:border-box;border:1px solid #999} ul{padding-left:18px}</style></head>"
+        + "<body><div id=\"panel\"><h3 id=\"summary\">" + card.path("summary").asText().replace("&", "&amp;").replace("<", "&lt;") + "</h3><div id=\"detail\">"
+        + PanelMarkdown.toHtml(card.path("detail").asText()) + "</div></div></body></html>";
+    browser.get("data:text/html;charset=utf-8;base64,"
+        + java.util.Base64.getEncoder().encodeToString(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    WebElement panel = browser.findElement(By.id("panel"));
+    assertThat(panel.getRect().getWidth()).isEqualTo(PANEL_WIDTH);
+    WebElement recommendation = browser.findElement(By.cssSelector("#detail p strong"));
+    assertThat(recommendation.getText()).startsWith("Consider tumour board review");
+    WebElement factors = browser.findElement(By.xpath("//li[contains(., 'Solitary metastasis')]/.."));
+    int bottom = factors.getRect().getY() + factors.getRect().getHeight();
+    assertThat(bottom - panel.getRect().getY()).as("the factor list ends above the panel's fold").isLessThanOrEqualTo(PANEL_FOLD);
+    WebElement risk = browser.findElement(By.xpath("//p[strong[starts-with(., 'IMDC')]]"));
+    assertThat(risk.getRect().getY() - panel.getRect().getY()).as("IMDC and MSKCC start above the fold").isLessThan(PANEL_FOLD);
+    assertThat(browser.findElement(By.id("detail")).getText()).doesNotContain("**", "Condition/", "Observation/");
+    screenshot("card-panel-400px.png");
+  }
+
   @Test
   void anchorsFromRealOrderCardsResolveOnTheRulesPage() throws Exception {
     JsonNode cards = invoke("metastasectomy-order-sign", "order-sign-adjuvant-pazopanib");
