@@ -16,6 +16,7 @@ import org.metastasectomy.cds.model.Assessment;
 import org.metastasectomy.cds.model.Assessor;
 import org.metastasectomy.cds.reading.PatientFeatureMapper;
 import org.metastasectomy.cds.reading.PatientRecordReader;
+import org.metastasectomy.cds.reading.PatientRecords;
 import org.metastasectomy.cds.reading.ReferenceRangeDefaults;
 
 /** The patient-view cards of the example requests (cds-hooks/examples), built without the web layer, as of the examples' date. */
@@ -37,7 +38,7 @@ final class ExampleCards {
     Map<String, JsonNode> prefetch = new HashMap<>();
     request.get("prefetch").fields().forEachRemaining(e -> prefetch.put(e.getKey(), e.getValue()));
     PrefetchData data = new PrefetchData(request.at("/context/patientId").asText(), prefetch, Map.of(), Set.of());
-    PatientRecordReader reader = new PatientRecordReader(data, FHIR::newJsonParser, JSON);
+    PatientRecordReader reader = new PatientRecords(FHIR).read(data);
     return ASSESSOR.assess(MAPPER.map(reader.record(), AS_OF));
   }
 
