@@ -81,6 +81,7 @@ uid=${BASH_REMATCH[1]} gid=${BASH_REMATCH[2]}
 ok "numeric non-root user $uid:$gid"
 [[ " $java_options " == *" -XX:MaxRAMPercentage="* ]] || fail "JAVA_TOOL_OPTIONS lacks -XX:MaxRAMPercentage"
 [[ " $java_options " == *" -XX:+ExitOnOutOfMemoryError "* ]] || fail "JAVA_TOOL_OPTIONS lacks -XX:+ExitOnOutOfMemoryError"
+[[ " $java_options " == *" -XX:+UseSerialGC "* ]] || fail "JAVA_TOOL_OPTIONS lacks -XX:+UseSerialGC"
 ok "memory options in JAVA_TOOL_OPTIONS"
 [ "$port" = 8080 ] || fail "exposed port is '$port', not 8080"
 [ "$(stat -c %u:%g "$R/app/data")" = "$uid:$gid" ] || fail "/app/data is not owned by $uid:$gid"
@@ -99,10 +100,11 @@ grep -q '^Usage:' <<< "$help" || fail "--help printed no usage: $help"
 ok "the entrypoint with --help prints the usage and exits 0"
 flags=$(in_image "${entrypoint[0]}" -XX:+PrintFlagsFinal -version 2>&1) || fail "java -XX:+PrintFlagsFinal failed: $flags"
 grep -q "Picked up JAVA_TOOL_OPTIONS: $java_options" <<< "$flags" || fail "the image's JVM did not pick up JAVA_TOOL_OPTIONS"
-grep -Eq '^ *double +MaxRAMPercentage += 75\.0' <<< "$flags" || fail "MaxRAMPercentage is not 75 in the image's JVM"
+grep -Eq '^ *double +MaxRAMPercentage += 50\.0' <<< "$flags" || fail "MaxRAMPercentage is not 50 in the image's JVM"
+grep -Eq '^ *bool +UseSerialGC += true ' <<< "$flags" || fail "the image's JVM does not use the serial collector"
 grep -Eq '^ *bool +ExitOnOutOfMemoryError += true ' <<< "$flags" || fail "ExitOnOutOfMemoryError is not on in the image's JVM"
 heap=$(awk '$2 == "MaxHeapSize" {print int($4 / 1048576)}' <<< "$flags")
-ok "the image's JVM applies them: MaxRAMPercentage 75, ExitOnOutOfMemoryError on, max heap ${heap} MB of $(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1024 )) MB"
+ok "the image's JVM applies them: MaxRAMPercentage 50, serial GC, ExitOnOutOfMemoryError on, max heap ${heap} MB of $(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1024 )) MB"
 
 # --- 4. start the entrypoint ---------------------------------------------------------------------------------------------
 printf '127.0.0.1\tlocalhost cds-image-check\n::1\tlocalhost\n' > "$work/hosts"

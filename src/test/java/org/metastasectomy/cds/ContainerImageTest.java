@@ -38,7 +38,7 @@ class ContainerImageTest {
   @Test
   void theJvmHeapFollowsTheMemoryLimitAndAnOutOfMemoryErrorEndsIt() {
     assertThat(DeploymentFiles.image("container/environment/JAVA_TOOL_OPTIONS").split(" "))
-        .contains("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
+        .contains("-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
   }
 
   @Test
