@@ -134,15 +134,25 @@ final class ProfileDetail {
   }
 
   /**
-   * " (for: Fuhrman/ISUP grade ≥ 3)": the factors a thing to record would decide, unless the instruction already names
-   * the one factor ("whether pathology found sarcomatoid features …" is for "Sarcomatoid features").
+   * " (for: Primary tumour T3 or T4)": the factors a thing to record would decide, unless the instruction already names
+   * the one factor's measure ("the Fuhrman/ISUP grade" is for "Fuhrman/ISUP grade ≥ 3", "whether pathology found
+   * sarcomatoid features …" for "Sarcomatoid features").
    */
-  private static String forFactors(String toDocument, List<String> ruleLabels) {
-    if (ruleLabels.size() == 1 && toDocument.toLowerCase(java.util.Locale.ROOT)
-        .contains(ruleLabels.get(0).toLowerCase(java.util.Locale.ROOT))) {
+  static String forFactors(String toDocument, List<String> ruleLabels) {
+    if (ruleLabels.size() == 1 && lower(toDocument).contains(lower(measure(ruleLabels.get(0))))) {
       return "";
     }
     return " (for: " + CardText.md(String.join("; ", ruleLabels)) + ")";
+  }
+
+  /** "Fuhrman/ISUP grade" of "Fuhrman/ISUP grade ≥ 3": a label up to its comparison. */
+  private static String measure(String label) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(" [<>≤≥]").matcher(label);
+    return m.find() ? label.substring(0, m.start()) : label;
+  }
+
+  private static String lower(String s) {
+    return s.toLowerCase(java.util.Locale.ROOT);
   }
 
   /**

@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.metastasectomy.cds.model.Datum;
 import org.metastasectomy.cds.model.FactorResult;
 import org.metastasectomy.cds.model.FactorStatus;
@@ -149,12 +149,13 @@ final class RiskFactorLines {
   }
 
   private static String months(Datum d) {
-    return d.value() + (Long.valueOf(1).equals(d.value()) || Integer.valueOf(1).equals(d.value()) ? " month" : " months");
+    return d.value() + (((Number) d.value()).longValue() == 1 ? " month" : " months");
   }
 
   /**
-   * The unknown factors: those simply not recorded named in one phrase ("haemoglobin, LDH not recorded"), every other
-   * reason in its own words; a reason two factors share (calcium for both calcium factors) said once.
+   * The unknown factors: those simply not recorded named in one phrase ("haemoglobin, LDH not recorded"), values
+   * without a limit of normal in another (their shared date once), every other reason in its own words; a reason two
+   * factors share (calcium for both calcium factors) said once.
    */
   private static String unknownText(List<FactorResult> unknown) {
     Set<String> notRecorded = new LinkedHashSet<>();

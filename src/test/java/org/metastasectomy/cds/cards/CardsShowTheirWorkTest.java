@@ -158,6 +158,17 @@ class CardsShowTheirWorkTest {
     assertThat(RiskFactorLines.group(a.imdc())).doesNotContain("unknown");
   }
 
+  /** A thing to record names the factors it decides, unless it already names the one factor's measure. */
+  @Test
+  void aThingToRecordNamesTheFactorsItWouldDecide() {
+    assertThat(ProfileDetail.forFactors("the Fuhrman/ISUP grade", List.of("Fuhrman/ISUP grade ≥ 3"))).isEmpty();
+    assertThat(ProfileDetail.forFactors("CRP", List.of("CRP > 3 mg/L (0.3 mg/dL)"))).isEmpty();
+    assertThat(ProfileDetail.forFactors("the primary tumour T category", List.of("Primary tumour T3 or T4")))
+        .isEqualTo(" (for: Primary tumour T3 or T4)");
+    assertThat(ProfileDetail.forFactors("each metastatic site", List.of("Brain metastasis", "Metastasis outside the lung")))
+        .isEqualTo(" (for: Brain metastasis; Metastasis outside the lung)");
+  }
+
   @Test
   void dataThatCouldNotBeFetchedSaysFromWhereAndThatTheCardMayChange() throws Exception {
     Assessment a = withObservationsNotFetched();
