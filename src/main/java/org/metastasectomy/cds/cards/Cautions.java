@@ -24,13 +24,14 @@ final class Cautions {
     List<Caution> out = new ArrayList<>();
     boolean liver = a.features().currentSites().contains(Site.LIVER);
     var ecog = a.features().ecog();
-    if (a.imdc().determined() && a.imdc().groups().get(0) == RiskGroup.POOR) {
+    boolean imdcPoor = a.imdc().determined() && a.imdc().groups().get(0) == RiskGroup.POOR;
+    if (imdcPoor) {
       // Review, abstract: "valuable … in the properly selected patient"; conclusion: "in patients with better
       // performance status are associated with survival benefits"; cytoreduction paragraph: "evidence in patients with
       // good performance status and good or intermediate-risk disease suggest that intervention may be beneficial
       // [54], paralleling the findings of observational studies in the metastasectomy literature".
-      out.add(new Caution("IMDC poor risk: the benefit the review reports is in properly selected patients with better "
-          + "performance status and good or intermediate-risk disease.", List.of("review")));
+      out.add(new Caution("IMDC poor risk: benefit is reported in properly selected patients with better performance "
+          + "status and good or intermediate-risk disease.", List.of("review")));
     }
     if (a.features().currentSites().contains(Site.BRAIN)) {
       // Review, Brain: 50 patients, "10% postoperative mortality rate", "Overall survival at 1 and 5 years was 51% and 8.5%" [29].
@@ -39,10 +40,15 @@ final class Cautions {
     }
     if (ecog.isKnown() && ecog.value() >= ECOG_CAUTION) {
       // Review, conclusion (better performance status) and Liver: "ECOG scores > 0 … did not benefit" (Staehler [27]).
+      // Said once: after the IMDC poor caution, which already names better performance status, only the liver finding.
       String date = ecog.date() == null ? "" : " on " + ecog.date();
-      out.add(new Caution("ECOG " + ecog.value() + date + ": benefit is reported in patients with better performance status"
-          + (liver ? "; after liver resection, patients with ECOG > 0 did not benefit." : "."),
-          liver ? List.of("review", "staehler2010") : List.of("review")));
+      String liverFinding = "after liver resection, patients with ECOG > 0 did not benefit.";
+      if (imdcPoor && liver) {
+        out.add(new Caution("ECOG " + ecog.value() + date + ": " + liverFinding, List.of("staehler2010")));
+      } else {
+        out.add(new Caution("ECOG " + ecog.value() + date + ": benefit is reported in patients with better performance status"
+            + (liver ? "; " + liverFinding : "."), liver ? List.of("review", "staehler2010") : List.of("review")));
+      }
     }
     return out;
   }

@@ -24,13 +24,6 @@ final class Markers {
     return citationIds.stream().distinct().map(id -> EvidenceLinks.number(catalogue, id)).collect(Collectors.joining(""));
   }
 
-  /** The markers of these citations that the text does not already show (a note may carry its own). */
-  String missingFrom(String text, List<String> citationIds) {
-    used.addAll(citationIds);
-    return citationIds.stream().distinct().map(id -> EvidenceLinks.number(catalogue, id)).filter(m -> !text.contains(m))
-        .collect(Collectors.joining(""));
-  }
-
   /** Every citation a marker was written for, in the order first written. */
   List<String> used() {
     return List.copyOf(used);

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.metastasectomy.cds.model.Datum;
+import org.metastasectomy.cds.model.Item;
 import org.metastasectomy.cds.model.RuleId;
 import org.metastasectomy.cds.model.RuleResult;
 
@@ -40,8 +41,11 @@ final class ProfileLines {
   /** "Solitary metastasis: 1 lesion (lung); also meets: one organ, fewer than 7 lung metastases". */
   static String line(RuleResult r, List<RuleResult> favourableMet) {
     String finding = finding(r);
-    // "Brain metastasis", not "Brain metastasis: brain metastasis": a finding that restates the rule is said once.
-    String line = r.rule().label() + (finding.equalsIgnoreCase(r.rule().label()) ? "" : ": " + finding)
+    String label = r.rule().label();
+    // "Brain metastasis", not "Brain metastasis: brain metastasis": a finding that restates the rule is said once, and
+    // "Metastasis outside the lung (lung, bone)", not "Metastasis outside the lung: metastasis outside the lung (…)".
+    boolean restates = finding.toLowerCase(java.util.Locale.ROOT).startsWith(label.toLowerCase(java.util.Locale.ROOT));
+    String line = (restates ? label + finding.substring(label.length()) : label + ": " + finding)
         + dates(r).replace(", first metastasis", " to first metastasis");
     List<RuleResult> folded = folded(r, favourableMet);
     if (!folded.isEmpty()) {
@@ -57,9 +61,24 @@ final class ProfileLines {
     return ids;
   }
 
+  /**
+   * A factor in the one-line list of further unfavourable factors: its finding, without the sites a line already shown
+   * lists ("outside the lung" rather than "outside the lung (lung, bone, liver)").
+   */
+  static String brief(RuleResult r, List<RuleResult> shown) {
+    boolean sitesShown = shown.stream().anyMatch(s -> s.rule().id() == RuleId.MULTI_ORGAN || s.rule().id() == RuleId.SINGLE_ORGAN);
+    if (sitesShown && r.rule().id() == RuleId.NON_PULMONARY) {
+      return "metastasis outside the lung";
+    }
+    if (sitesShown && r.rule().id() == RuleId.BONE_NON_BONE_METASTASES) {
+      return "bone with non-bone metastases";
+    }
+    return FindingText.of(r.result(), r.rule().threshold());
+  }
+
   static String finding(RuleResult r) {
     if (r.rule().id() == RuleId.DFI_LE_12 || r.rule().id() == RuleId.LUNG_DFI_GT_23) {
-      return DatumText.value(r.result().get(org.metastasectomy.cds.model.Item.DISEASE_FREE_INTERVAL));
+      return DatumText.value(r.result().get(Item.DISEASE_FREE_INTERVAL));
     }
     return FindingText.of(r.result(), r.rule().threshold());
   }
@@ -85,7 +104,7 @@ final class ProfileLines {
     List<String> parts = new ArrayList<>();
     for (Datum d : r.result().data()) {
       if (d.known() && d.value() instanceof LocalDate date) {
-        parts.add(d.what().label() + " " + date);
+        parts.add((d.what() == Item.DIAGNOSIS ? "diagnosis" : d.what().label()) + " " + date);
       }
     }
     if (parts.isEmpty()) {

@@ -3,8 +3,10 @@ package org.metastasectomy.cds.cards;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.metastasectomy.cds.model.Datum;
 import org.metastasectomy.cds.model.FactorResult;
 import org.metastasectomy.cds.model.FactorStatus;
@@ -25,9 +27,9 @@ final class RiskFactorLines {
   private static final Map<RuleId, String> NAMES = Map.of(
       RuleId.KPS_LT_80, "Karnofsky",
       RuleId.DIAG_TO_TREAT_LT_1Y, "diagnosis to systemic therapy",
-      RuleId.HB_LT_LLN, "haemoglobin",
-      RuleId.CORR_CA_GT_ULN, "corrected calcium",
-      RuleId.CORR_CA_GT_10, "corrected calcium",
+      RuleId.HB_LT_LLN, "Hb",
+      RuleId.CORR_CA_GT_ULN, "corrected Ca",
+      RuleId.CORR_CA_GT_10, "corrected Ca",
       RuleId.NEUTROPHILS_GT_ULN, "neutrophils",
       RuleId.PLATELETS_GT_ULN, "platelets",
       RuleId.LDH_GT_1_5_ULN, "LDH");
@@ -56,7 +58,7 @@ final class RiskFactorLines {
     group(out, "**Present**", all, FactorStatus.MET, cutOffs);
     List<FactorResult> unknown = all.stream().filter(f -> f.status() == FactorStatus.UNKNOWN).toList();
     if (!unknown.isEmpty()) {
-      out.add("**Unknown**: " + String.join("; ", unknown.stream().map(RiskFactorLines::unknown).toList()));
+      out.add("**Unknown**: " + unknownText(unknown));
     }
     group(out, "Absent", all, FactorStatus.NOT_MET, cutOffs);
     return out;
@@ -76,7 +78,7 @@ final class RiskFactorLines {
         continue;
       }
       String part = part(f, NAMES.getOrDefault(f.id(), f.id().name()), common, cutOffs, status == FactorStatus.MET);
-      String mskccCalcium = "MSKCC cut-off " + Numbers.fmt(cutOffs.getOrDefault(RuleId.CORR_CA_GT_10, Double.NaN));
+      String mskccCalcium = "MSKCC > " + Numbers.fmt(cutOffs.getOrDefault(RuleId.CORR_CA_GT_10, Double.NaN));
       if (f.id() == RuleId.CORR_CA_GT_10) {
         part += " (" + mskccCalcium + ")";
       } else if (bothCalcium && f.id() == RuleId.CORR_CA_GT_ULN && status == FactorStatus.MET) {
@@ -89,7 +91,7 @@ final class RiskFactorLines {
 
   private static String part(FactorResult f, String name, LocalDate common, Map<RuleId, Double> cutOffs, boolean withLimit) {
     if (f.id() == RuleId.DIAG_TO_TREAT_LT_1Y) {
-      return name + " " + interval(f);
+      return interval(f);
     }
     LocalDate date = date(f);
     return name + " " + DatumText.value(f.data().get(0)) + (date == null || date.equals(common) ? "" : " on " + date)
@@ -121,27 +123,70 @@ final class RiskFactorLines {
     return DatumText.value(f.data().get(0)) + on(f) + limit(f, null);
   }
 
-  /** " (limit 12)", or " (1.5 × limit 250)" when the cut-off multiplies a limit of normal. */
+  /** " (LLN 13.2)", " (ULN 400)", or " (1.5×ULN 250)" when the cut-off multiplies the limit of normal. */
   private static String limit(FactorResult f, Double multiple) {
     Datum limit = f.datum(Item.UPPER_LIMIT).or(() -> f.datum(Item.LOWER_LIMIT)).orElse(null);
     if (limit == null || !limit.known()) {
       return "";
     }
-    return (multiple == null ? " (limit " : " (" + Numbers.fmt(multiple) + " × limit ") + Numbers.fmt(limit.number()) + ")";
+    String name = limit.what() == Item.UPPER_LIMIT ? "ULN " : "LLN ";
+    return " (" + (multiple == null ? "" : Numbers.fmt(multiple) + "×") + name + Numbers.fmt(limit.number()) + ")";
   }
 
-  /** "14 months (diagnosis 2025-08-01 to therapy 2026-10-01)" or "… to today, no therapy for metastatic disease recorded". */
+  /**
+   * "14 months from diagnosis (2025-08-01) to therapy (2026-10-01)", "38 months from diagnosis (2023-09-18), no therapy
+   * for metastatic disease", or "3 months since diagnosis (2026-08-24), under 1 year whenever therapy starts".
+   */
   private static String interval(FactorResult f) {
     Datum diagnosis = f.datum(Item.DIAGNOSIS).orElse(null);
-    String from = diagnosis != null && diagnosis.known() ? "diagnosis " + diagnosis.value() : "diagnosis";
-    String since = diagnosis != null && diagnosis.known() ? "from " + diagnosis.value() : "from diagnosis";
+    String from = diagnosis != null && diagnosis.known() ? " (" + diagnosis.value() + ")" : "";
     if (f.datum(Item.SINCE_DIAGNOSIS).isPresent()) {
-      return f.get(Item.SINCE_DIAGNOSIS).value() + " months since " + from + ", under 1 year whenever therapy starts";
+      return months(f.get(Item.SINCE_DIAGNOSIS)) + " since diagnosis" + from + ", under 1 year whenever therapy starts";
     }
-    Datum months = f.get(Item.DIAGNOSIS_TO_TREATMENT);
     Datum therapy = f.datum(Item.SYSTEMIC_THERAPY_START).orElse(null);
-    String to = therapy != null && therapy.known() ? " to therapy " + therapy.value() : ", no therapy for metastatic disease recorded";
-    return months.value() + " months (" + since + to + ")";
+    String to = therapy != null && therapy.known() ? " to therapy (" + therapy.value() + ")" : ", no therapy for metastatic disease";
+    return months(f.get(Item.DIAGNOSIS_TO_TREATMENT)) + " from diagnosis" + from + to;
+  }
+
+  private static String months(Datum d) {
+    return d.value() + (((Number) d.value()).longValue() == 1 ? " month" : " months");
+  }
+
+  /**
+   * The unknown factors: those simply not recorded named in one phrase ("haemoglobin, LDH not recorded"), values
+   * without a limit of normal in another (their shared date once), every other reason in its own words; a reason two
+   * factors share (calcium for both calcium factors) said once.
+   */
+  private static String unknownText(List<FactorResult> unknown) {
+    Set<String> notRecorded = new LinkedHashSet<>();
+    List<FactorResult> noLimit = new ArrayList<>();
+    Set<String> others = new LinkedHashSet<>();
+    for (FactorResult f : unknown) {
+      Datum missing = f.reason() instanceof Reason.NotRecorded
+          ? f.data().stream().filter(d -> !d.known() && f.reason().equals(d.missing())).findFirst().orElse(null) : null;
+      if (missing != null) {
+        notRecorded.add(missing.what().label());
+      } else if (f.reason() instanceof Reason.LimitUnknown && !f.data().isEmpty() && f.data().get(0).known()) {
+        noLimit.add(f);
+      } else {
+        others.add(unknown(f));
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    if (!notRecorded.isEmpty()) {
+      parts.add(String.join(", ", notRecorded) + " not recorded");
+    }
+    if (noLimit.size() == 1) {
+      parts.add(unknown(noLimit.get(0)));
+    } else if (noLimit.size() > 1) {
+      // "limit of normal not recorded (2026-11-10 unless dated): Hb 12.1 g/dL, LDH 260 U/L"
+      LocalDate common = commonDate(noLimit);
+      parts.add("limit of normal not recorded" + (common == null ? "" : " (" + common + " unless dated)") + ": "
+          + String.join(", ", noLimit.stream().map(f -> part(f, NAMES.getOrDefault(f.id(), f.data().get(0).what().label()),
+              common, Map.of(), false)).distinct().toList()));
+    }
+    parts.addAll(others);
+    return String.join("; ", parts);
   }
 
   private static String unknown(FactorResult f) {
@@ -150,6 +195,13 @@ final class RiskFactorLines {
       Datum main = f.data().get(0);
       return NAMES.getOrDefault(f.id(), main.what().label()) + " " + DatumText.value(main) + on(f) + ", " + (((Reason.LimitUnknown) why).limit() == Reason.Limit.UPPER
           ? "upper" : "lower") + " limit of normal not recorded";
+    }
+    if (why instanceof Reason.NotConvertible c) {
+      // "Karnofsky not recorded (ECOG performance status recorded, never converted)"
+      return NAMES.getOrDefault(f.id(), c.needed().label()) + " not recorded (" + c.recorded().label() + " recorded, never converted)";
+    }
+    if (why instanceof Reason.DifferentDraws d) {
+      return ReasonText.of(Item.CORRECTED_CALCIUM.label(), d);
     }
     return ReasonText.of(f);
   }

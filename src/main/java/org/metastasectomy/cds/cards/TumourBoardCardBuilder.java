@@ -38,7 +38,7 @@ public final class TumourBoardCardBuilder {
         new Action("create", "Draft a referral to the multidisciplinary tumour board",
             drafts.tumourBoardReferral(patientId, "Review of metastasectomy: profile " + a.candidacy().label()), null)));
     Markers markers = new Markers(knowledge.citations());
-    String detail = new ProfileDetail(knowledge, a, rulesPageUrl + anchor(a), markers).markdown();
+    String detail = new ProfileDetail(knowledge, a, rulesPageUrl, markers).markdown();
     Card card = new Card(
         CardIds.next(),
         summary,

@@ -47,7 +47,8 @@ final class SurvivalSection {
     List<SurvivalRange> ranges = knowledge.model().survival().values().stream()
         .sorted(Comparator.comparing(SurvivalRange::site)).toList();
     w.open("section", "id", "survival").element("h2", "5-year overall survival after metastasectomy, by site");
-    w.element("p", "Range of the published values for each site. Shown on the card for the patient's sites; not a prediction for the patient.");
+    w.element("p", "Range of the published values for each site, from retrospective series of selected patients (selection "
+        + "bias; no randomised comparison with systemic therapy). Not a prediction for the patient; the patient-view card links here.");
     SurvivalChart.write(w, ranges);
     w.open("table").open("thead").open("tr").element("th", "Site").element("th", "5-year overall survival").element("th", "Sources")
         .close("tr").close("thead").open("tbody");

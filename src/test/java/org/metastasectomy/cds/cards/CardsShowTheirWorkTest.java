@@ -76,9 +76,9 @@ class CardsShowTheirWorkTest {
     RiskResult r = new RiskResult(imdc, factors, 1, 3, List.of(RiskGroup.INTERMEDIATE, RiskGroup.POOR));
     List<String> lines = RiskFactorLines.lines(r, new RiskResult(ExampleCards.KNOWLEDGE.model().mskcc(), List.of(), 0, 0,
         List.of(RiskGroup.FAVOURABLE)));
-    assertThat(lines.get(0)).contains("**Present**", "haemoglobin 9.8 g/dL", "2026-11-10", "limit 13.2");
-    assertThat(lines.get(1)).contains("**Unknown**", "Karnofsky performance status not recorded",
-        "ECOG performance status is recorded and is never converted", "platelets 420 ×10⁹/L on 2026-11-10",
+    assertThat(lines.get(0)).contains("**Present**", "Hb 9.8 g/dL", "2026-11-10", "LLN 13.2");
+    assertThat(lines.get(1)).contains("**Unknown**", "Karnofsky not recorded",
+        "ECOG performance status recorded, never converted", "platelets 420 ×10⁹/L on 2026-11-10",
         "upper limit of normal not recorded");
     assertThat(RiskFactorLines.group(r)).isEqualTo("intermediate to poor (score 1–3 of 6; 2 unknown)");
     assertThat(String.join("\n", lines)).doesNotContain("Observation/");
@@ -145,14 +145,28 @@ class CardsShowTheirWorkTest {
         a.synchronous(), a.survival(), a.modelVersion());
     String detail = ExampleCards.BUILDER.build(changed, "p", ExampleCards.RULES).card().detail();
     String ageToRecord = rules.stream().filter(r -> r.rule().id() == RuleId.LUNG_AGE_GT_70).findFirst().orElseThrow().rule().toDocument();
-    assertThat(detail).contains("Not recorded — record " + ageToRecord);
     assertThat(detail).contains("older than the 90-day look-back (for: Fuhrman/ISUP grade ≥ 3)");
-    // One line per thing to record: age, and (since issue 11) sarcomatoid features, which are never inferred absent.
-    long toRecord = rules.stream().filter(r -> r.result().reason() instanceof Reason.NotRecorded)
-        .map(r -> r.rule().toDocument()).distinct().count();
-    assertThat(detail.lines().filter(l -> l.startsWith("- Not recorded — record")).count()).isEqualTo(toRecord).isEqualTo(2);
+    // One line of things to record: age, and (since issue 11) sarcomatoid features, which are never inferred absent.
+    List<String> toRecord = rules.stream().filter(r -> r.result().reason() instanceof Reason.NotRecorded)
+        .map(r -> r.rule().toDocument()).distinct().toList();
+    List<String> recordLines = detail.lines().filter(l -> l.startsWith("- Not recorded — record ")).toList();
+    assertThat(toRecord).hasSize(2).contains(ageToRecord);
+    assertThat(recordLines).hasSize(1);
+    assertThat(recordLines.get(0)).contains(ageToRecord + " (for: Age > 70 years)");
+    toRecord.forEach(what -> assertThat(recordLines.get(0)).contains(what));
     assertThat(detail).doesNotContain("record the regional nodes");
     assertThat(RiskFactorLines.group(a.imdc())).doesNotContain("unknown");
+  }
+
+  /** A thing to record names the factors it decides, unless it already names the one factor's measure. */
+  @Test
+  void aThingToRecordNamesTheFactorsItWouldDecide() {
+    assertThat(ProfileDetail.forFactors("the Fuhrman/ISUP grade", List.of("Fuhrman/ISUP grade ≥ 3"))).isEmpty();
+    assertThat(ProfileDetail.forFactors("CRP", List.of("CRP > 3 mg/L (0.3 mg/dL)"))).isEmpty();
+    assertThat(ProfileDetail.forFactors("the primary tumour T category", List.of("Primary tumour T3 or T4")))
+        .isEqualTo(" (for: Primary tumour T3 or T4)");
+    assertThat(ProfileDetail.forFactors("each metastatic site", List.of("Brain metastasis", "Metastasis outside the lung")))
+        .isEqualTo(" (for: Brain metastasis; Metastasis outside the lung)");
   }
 
   @Test
@@ -211,8 +225,10 @@ class CardsShowTheirWorkTest {
     assertThat(new HashSet<>(bullets)).hasSameSizeAs(bullets);
     assertThat(detail).doesNotContain("1 organ (lung)", "1 lung lesion").contains("also meets: metastases confined to one organ");
     String unfavourable = ExampleCards.card(UNFAVOURABLE).card().detail();
-    assertThat(unfavourable).contains("- Brain metastasis [", "- Sarcomatoid features [")
-        .doesNotContain("Brain metastasis: brain metastasis", "Sarcomatoid features: sarcomatoid features");
+    assertThat(unfavourable).contains("- Brain metastasis [", "4 organs (lung, bone, liver, brain)", "sarcomatoid features;")
+        .doesNotContain("Brain metastasis: brain metastasis", "Sarcomatoid features: sarcomatoid features")
+        // the sites are listed once, by the multi-organ line
+        .doesNotContain("outside the lung (lung", "also lung, liver, brain");
   }
 
   // ---- item 4: fits the EHR's panel ----
@@ -223,9 +239,10 @@ class CardsShowTheirWorkTest {
     assertThat(favourable.summary()).hasSizeLessThan(140).contains("favourable", "solitary lung metastasis", "consider tumour board review");
     assertThat(favourable.detail()).startsWith("**Consider tumour board review of metastasectomy**");
     assertThat(favourable.detail().indexOf("Solitary metastasis")).isLessThan(favourable.detail().indexOf("**Evidence.**"));
-    assertThat(favourable.detail().length()).as("detail of the favourable example").isLessThanOrEqualTo(1650); // 1,609 since issue 11: sarcomatoid unknown, category range
+    assertThat(favourable.detail().length()).as("detail of the favourable example").isLessThanOrEqualTo(CardLength.AIM);
     Card unfavourable = ExampleCards.card(UNFAVOURABLE).card();
-    assertThat(unfavourable.detail().length()).as("detail of the largest example").isLessThanOrEqualTo(2600); // 2,495
+    // Three cautions, 13 unfavourable factors and six IMDC factors present, each with its value: above the aim.
+    assertThat(unfavourable.detail().length()).as("detail of the largest example").isLessThanOrEqualTo(CardLength.WITH_CAUTIONS);
   }
 
   @Test
@@ -284,10 +301,17 @@ class CardsShowTheirWorkTest {
     assertThat(ExampleCards.KNOWLEDGE.model().orderRule(RuleId.CHEST_RADIOGRAPH_STAGING).citations()).contains("nccn");
   }
 
+  /**
+   * The survival ranges and complication rates are on the rules page (with the caveat, RulesPageTest), one link away;
+   * the card keeps the limitation of the evidence.
+   */
   @Test
   void survivalRangesCarryTheSelectionBiasCaveat() throws Exception {
     String detail = ExampleCards.card(FAVOURABLE).card().detail();
-    assertThat(detail).contains("(retrospective series, selected patients)", "selection bias");
+    assertThat(detail).contains("Limitation: ", "selection bias", "no randomised comparison with systemic therapy",
+        "not a validated score", "](" + ExampleCards.RULES + "#perioperative)");
+    var lung = ExampleCards.KNOWLEDGE.model().survival().get(org.metastasectomy.cds.model.Site.LUNG);
+    assertThat(detail).doesNotContain(lung.text());
     assertThat(ExampleCards.KNOWLEDGE.model().orderRule(RuleId.SYSTEMIC_BEFORE_TUMOUR_BOARD).detail())
         .contains("selection bias", "should be considered");
   }

@@ -105,6 +105,14 @@ class RulesPageTest {
     assertThat(svg.getTextContent()).contains("39.9–62.5%");
   }
 
+  /** The card links here for survival and complications (issue 12 item 4), so the caveat is said here (item 5). */
+  @Test
+  void survivalRangesAndComplicationsCarryTheSelectionBiasCaveat() {
+    assertThat(page.byId("survival").getTextContent()).contains("retrospective series of selected patients",
+        "selection bias", "no randomised comparison with systemic therapy", "Not a prediction for the patient");
+    assertThat(page.byId("perioperative").getTextContent()).contains(KNOWLEDGE.perioperativeText());
+  }
+
   @Test
   void knowledgeTextIsEscapedNeverMarkup() throws IOException {
     String label = "Solitary <b>metastasis</b> & \"one\" <script>alert('x')</script>";

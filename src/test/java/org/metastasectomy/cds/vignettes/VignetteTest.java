@@ -29,6 +29,10 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.metastasectomy.cds.cards.CardLength;
+import org.metastasectomy.cds.cards.DraftResources;
+import org.metastasectomy.cds.cards.TumourBoardCardBuilder;
+import org.metastasectomy.cds.knowledge.KnowledgeBase;
 import org.metastasectomy.cds.reading.PatientFeatureMapper;
 import org.metastasectomy.cds.reading.PatientRecord;
 import org.metastasectomy.cds.reading.ReferenceRangeDefaults;
@@ -52,7 +56,8 @@ class VignetteTest {
   private static final Path DIR = Path.of("src/test/resources/vignettes");
   private static final FhirContext FHIR = FhirContext.forR4Cached();
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Assessor ASSESSOR = new Assessor(KnowledgeLoader.loadFromClasspath().model());
+  private static final KnowledgeBase KNOWLEDGE = KnowledgeLoader.loadFromClasspath();
+  private static final Assessor ASSESSOR = new Assessor(KNOWLEDGE.model());
   private static final PatientFeatureMapper MAPPER = new PatientFeatureMapper(90, ReferenceRangeDefaults.none());
   private static final Map<String, Lab> LAB_KEYS = Map.of(
       "haemoglobin", Lab.HAEMOGLOBIN, "calcium", Lab.CALCIUM, "albumin", Lab.ALBUMIN, "neutrophils", Lab.NEUTROPHILS,
@@ -66,6 +71,25 @@ class VignetteTest {
   @TestFactory
   Stream<DynamicTest> everyVignetteMatchesItsHandCalculation() throws IOException {
     return files().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
+  }
+
+  /**
+   * Every vignette's patient-view card fits the bound of issue 12 item 4 (CardLength): the examples alone would not
+   * catch a card that grows with unknowns, cautions or many factors.
+   */
+  @TestFactory
+  Stream<DynamicTest> everyVignettesPatientViewCardStaysWithinTheLengthBound() throws IOException {
+    TumourBoardCardBuilder cards = new TumourBoardCardBuilder(KNOWLEDGE,
+        new DraftResources(new DraftResources.ChestCtOrder("http://loinc.org", "24627-2", "Chest CT")));
+    return files().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+      JsonNode v = JSON.readTree(f.toFile());
+      Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, v.get("bundle").toString());
+      Assessment a = ASSESSOR.assess(MAPPER.map(record(bundle), LocalDate.parse(v.get("asOf").asText())));
+      if (a.applicable()) {
+        String detail = cards.build(a, "p", "https://cds.example.org/rules").card().detail();
+        assertThat(detail.length()).as(detail).isLessThanOrEqualTo(CardLength.WITH_CAUTIONS);
+      }
+    }));
   }
 
   private static List<Path> files() throws IOException {
