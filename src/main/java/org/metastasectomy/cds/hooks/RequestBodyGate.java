@@ -104,6 +104,7 @@ public final class RequestBodyGate implements Filter {
     }
     if (arrived.size() == declared) {
       try { // the whole body came with the headers: processed on this thread, no async cycle
+        request.setAttribute(BODY, arrived);
         chain.doFilter(new BufferedBodyRequest(request, arrived.array(), arrived.size()), response);
       } finally {
         budget.release(cost(declared));
