@@ -2,7 +2,10 @@
 # Where one scenario's time goes: CPU milliseconds per request of a server, and (with async-profiler) its hottest frames.
 #
 #   bench/profile.sh --jar JAR --scenario a|b|c [--seconds 20] [--warmup 20] [--conns 32] [--java-opts "..."]
-#                    [--async-profiler PATH/libasyncProfiler.so] [--args "--x=y"] [--out DIR]
+#                    [--async-profiler PATH/libasyncProfiler.so] [--args "--x=y"] [--out DIR] [--vary]
+#
+# --vary: every request's prefetch differs in whitespace only (wrk/bench.lua BENCH_VARY), so the service's assessment
+# memo never hits: scenario (a') of issue 17, what a chart never sent twice costs.
 #
 # CPU per request is the server process's user+system time over the requests it answered: on a shared machine it moves
 # far less than req/s does, so it is the figure to compare between builds and with the Spring Boot baseline
@@ -12,7 +15,7 @@
 # other binary is needed. Talks to 127.0.0.1 only.
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-JAR="" SCN=a SECONDS_=20 WARMUP=20 CONNS=32 JAVA_OPTS="" AP="" ARGS="" OUT="$BENCH_DIR/target/profile"
+VARY=0 JAR="" SCN=a SECONDS_=20 WARMUP=20 CONNS=32 JAVA_OPTS="" AP="" ARGS="" OUT="$BENCH_DIR/target/profile"
 while [ $# -gt 0 ]; do
   case "$1" in
     --jar) JAR=$2; shift 2 ;;
@@ -24,7 +27,8 @@ while [ $# -gt 0 ]; do
     --async-profiler) AP=$2; shift 2 ;;
     --args) ARGS=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
-    *) sed -n '2,12p' "$0"; exit 2 ;;
+    --vary) VARY=1; shift ;;
+    *) sed -n '2,16p' "$0"; exit 2 ;;
   esac
 done
 [ -f "$JAR" ] || { echo "give --jar" >&2; exit 2; }
@@ -34,7 +38,7 @@ JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
 eval "BODY=\$REQ_${SCN}_FILE; URLPATH=\$REQ_${SCN}_PATH"
 mkdir -p "$OUT"
 PORT=$(( 20000 + RANDOM % 20000 ))
-NAME=$(basename "$JAR" .jar)-$SCN
+NAME=$(basename "$JAR" .jar)-$SCN$([ "$VARY" = 1 ] && echo -varied || true)
 WORK=$(mktemp -d)
 # shellcheck disable=SC2086
 (cd "$WORK" && exec java $JAVA_OPTS -jar "$JAR" --server.port=$PORT $ARGS) > "$OUT/$NAME.log" 2>&1 &
@@ -45,7 +49,7 @@ for _ in $(seq 1 1200); do
   kill -0 $PID 2>/dev/null || { tail -20 "$OUT/$NAME.log"; exit 1; }
   sleep 0.1
 done
-load() { BENCH_BODY="$BODY" BENCH_LABEL=profile wrk -t2 -c"$CONNS" -d"$1" --timeout 5s --latency -s "$BENCH_DIR/wrk/bench.lua" "http://127.0.0.1:$PORT$URLPATH"; }
+load() { BENCH_BODY="$BODY" BENCH_VARY="${VARY:-0}" BENCH_LABEL=profile wrk -t2 -c"$CONNS" -d"$1" --timeout 5s --latency -s "$BENCH_DIR/wrk/bench.lua" "http://127.0.0.1:$PORT$URLPATH"; }
 ticks() { local f; f=$(cat /proc/$PID/stat); f=${f##*) }; set -- $f; echo $(( ${12} + ${13} )); }
 load "${WARMUP}s" > /dev/null
 [ -n "$AP" ] && jcmd $PID JVMTI.agent_load "$AP" "\"start,event=cpu,interval=1ms\"" > /dev/null

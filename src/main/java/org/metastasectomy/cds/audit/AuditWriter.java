@@ -127,7 +127,22 @@ public final class AuditWriter implements AutoCloseable {
     });
     try {
       if (!rows.isEmpty()) {
-        transactions.executeWithoutResult(status -> rows.forEach(this::insert));
+        List<AuditRepository.AuditEvent> events = new ArrayList<>(rows.size());
+        rows.forEach(r -> {
+          if (r instanceof AuditRepository.AuditEvent e) {
+            events.add(e);
+          }
+        });
+        transactions.executeWithoutResult(status -> {
+          if (!events.isEmpty()) {
+            audit.appendAll(events);
+          }
+          rows.forEach(r -> {
+            if (!(r instanceof AuditRepository.AuditEvent)) {
+              insert(r);
+            }
+          });
+        });
       }
     } catch (DataIntegrityViolationException oneRowIsBad) {
       writeOneByOne(rows);

@@ -1,7 +1,10 @@
 package org.metastasectomy.cds.cards;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.metastasectomy.cds.cdshooks.Action;
 import org.metastasectomy.cds.cdshooks.Card;
 import org.metastasectomy.cds.cdshooks.Source;
@@ -31,7 +34,53 @@ public final class TumourBoardCardBuilder {
     this.drafts = drafts;
   }
 
+  /**
+   * The card of one assessment, patient and rules page, with fresh ids every time. The text is made once per input
+   * (issue 17): the assessment memo (hooks) hands out the same assessment object for the same clinical input, so the
+   * last cards are kept by that object's identity, never by its value; without ids, at most {@value #RECENT}.
+   */
   public IssuedCard build(Assessment a, String patientId, String rulesPageUrl) {
+    Made key = new Made(a, patientId, rulesPageUrl);
+    Card made;
+    synchronized (recent) {
+      made = recent.get(key);
+    }
+    if (made == null) {
+      made = make(a, patientId, rulesPageUrl);
+      synchronized (recent) {
+        recent.put(key, made);
+      }
+    }
+    List<Suggestion> suggestions = made.suggestions().stream()
+        .map(s -> new Suggestion(s.label(), CardIds.next(), s.isRecommended(), s.actions())).toList();
+    Card card = new Card(CardIds.next(), made.summary(), made.detail(), made.indicator(), made.source(), suggestions,
+        made.selectionBehavior(), made.overrideReasons(), made.links(), made.extension());
+    return new IssuedCard(card, CardType.TUMOUR_BOARD_REVIEW);
+  }
+
+  /** An assessment by identity, with the patient and rules page its card was made for. */
+  private record Made(Assessment assessment, String patientId, String rulesPageUrl) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Made m && m.assessment == assessment && Objects.equals(m.patientId, patientId)
+          && Objects.equals(m.rulesPageUrl, rulesPageUrl);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(assessment) * 31 + Objects.hash(patientId, rulesPageUrl);
+    }
+  }
+
+  private static final int RECENT = 64;
+  private final Map<Made, Card> recent = new LinkedHashMap<>(RECENT * 2, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Made, Card> eldest) {
+      return size() > RECENT;
+    }
+  };
+
+  private Card make(Assessment a, String patientId, String rulesPageUrl) {
     String summary = summary(a);
     String suggestionLabel = "Refer to multidisciplinary tumour board";
     Suggestion refer = new Suggestion(suggestionLabel, CardIds.next(), null, List.of(
@@ -50,7 +99,7 @@ public final class TumourBoardCardBuilder {
         CardCodes.OVERRIDE,
         EvidenceLinks.of(knowledge.citations(), markers.used(), rulesPageUrl + anchor(a), "How this recommendation was made"),
         CardTrace.of(a));
-    return new IssuedCard(card, CardType.TUMOUR_BOARD_REVIEW);
+    return card;
   }
 
   /**

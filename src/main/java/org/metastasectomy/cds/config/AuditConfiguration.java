@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,7 +64,7 @@ class AuditConfiguration {
   }
 
   @Bean
-  AuditRepository auditRepository(JdbcClient jdbc) {
+  AuditRepository auditRepository(JdbcOperations jdbc) {
     return new AuditRepository(jdbc);
   }
 

@@ -50,6 +50,12 @@ class RequestLimitsConfiguration {
     return factory -> factory.addConnectorCustomizers(connector -> connector.setProperty("continueResponseTiming", "onRead"));
   }
 
+  /** Lets the gate take a body that arrived with its headers at once, without an async cycle (ArrivedBytesValve). */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> arrivedBytes() {
+    return factory -> factory.addContextValves(new ArrivedBytesValve());
+  }
+
   @Bean
   FilterRegistrationBean<RequestBodyGate> requestBodyGate(MemoryBudget budget, CdsProperties props, MeterRegistry metrics,
       ServiceCatalogue services, AuditWriter auditWriter, Assessor assessor) {

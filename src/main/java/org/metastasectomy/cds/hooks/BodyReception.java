@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -41,15 +43,35 @@ final class BodyReception implements ReadListener, AsyncListener {
     byte[] array() {
       return buf;
     }
+
+    /**
+     * Reads at most {@code max} bytes straight into the buffer, which grows (doubling, never past {@code limit}) only as
+     * bytes arrive; -1 at the end of the stream.
+     */
+    int readFrom(InputStream in, int max, int limit) throws IOException {
+      if (buf.length - count < max) {
+        buf = Arrays.copyOf(buf, Math.min(limit, Math.max(count + max, buf.length * 2)));
+      }
+      int n = in.read(buf, count, Math.min(max, buf.length - count));
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
   }
 
+  /**
+   * @param received what arrived before (see {@link ArrivedBytes}), possibly nothing
+   * @param reserved what the gate reserved for it in the budget, released with the rest when the request completes
+   */
   BodyReception(RequestBodyGate gate, HttpServletRequest request, HttpServletResponse response, AsyncContext async,
-      long declared) {
+      Received received, long reserved) {
     this.gate = gate;
     this.request = request;
     this.response = response;
     this.async = async;
-    this.body = new Received((int) Math.max(256, Math.min(declared, CHUNK * 4L)));
+    this.body = received;
+    this.reserved = reserved;
   }
 
   @Override

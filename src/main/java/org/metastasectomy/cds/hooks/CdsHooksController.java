@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.metastasectomy.cds.cdshooks.CdsResponse;
 import org.metastasectomy.cds.cdshooks.DiscoveryResponse;
 import org.metastasectomy.cds.cdshooks.ServiceDescriptor;
@@ -40,9 +41,15 @@ public class CdsHooksController {
   @PostMapping(path = "/cds-services/{id}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   public CdsResponse invoke(@PathVariable String id, HttpServletRequest http) throws IOException {
     ServiceDescriptor service = services.find(id).orElseThrow(() -> unknown(id));
-    InputStream body = http.getInputStream();
-    long length = http.getContentLengthLong();
-    return hooks.invoke(service, () -> bodies.read(body, length), urls.rulesPage(http), CallerAttributes.caller(http));
+    Supplier<HookBody> body;
+    if (http.getAttribute(RequestBodyGate.BODY) instanceof BodyReception.Received received) {
+      body = () -> bodies.readHook(received.array(), received.size());
+    } else {
+      InputStream in = http.getInputStream();
+      long length = http.getContentLengthLong();
+      body = () -> new HookBody(bodies.read(in, length), null);
+    }
+    return hooks.invoke(service, body, urls.rulesPage(http), CallerAttributes.caller(http));
   }
 
   @PostMapping(path = "/cds-services/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

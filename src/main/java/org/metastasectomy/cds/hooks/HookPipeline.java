@@ -42,14 +42,15 @@ public final class HookPipeline {
    * Reads, checks and answers one invocation. The body is read inside so that a rejected request (413, 400) still
    * gets its audit row.
    */
-  public CdsResponse invoke(ServiceDescriptor service, Supplier<JsonNode> body, String rulesPageUrl, Caller caller) {
+  public CdsResponse invoke(ServiceDescriptor service, Supplier<HookBody> body, String rulesPageUrl, Caller caller) {
     long start = System.nanoTime();
     InvocationTrail trail = audit.start(caller.issuer(), caller.tenant());
     try {
-      JsonNode json = body.get();
+      HookBody read = body.get();
+      JsonNode json = read.json();
       trail.identify(json);
       CdsRequest request = HookRequestParser.parse(json, service.hook());
-      List<IssuedCard> cards = answer(new Invocation(service, request, rulesPageUrl, trail));
+      List<IssuedCard> cards = answer(new Invocation(service, request, rulesPageUrl, trail, read.prefetchDigest()));
       audit.issued(service.id(), request.hookInstance(), trail, cards);
       metrics.issued(cards);
       return new CdsResponse(cards.stream().map(IssuedCard::card).toList());
@@ -67,7 +68,7 @@ public final class HookPipeline {
   List<Card> dryRun(ServiceDescriptor service, CdsRequest request, String rulesPageUrl) {
     InvocationTrail trail = audit.start(Caller.ANONYMOUS.issuer(), Caller.ANONYMOUS.tenant());
     trail.identify(request);
-    return answer(new Invocation(service, request, rulesPageUrl, trail)).stream().map(IssuedCard::card).toList();
+    return answer(new Invocation(service, request, rulesPageUrl, trail, null)).stream().map(IssuedCard::card).toList();
   }
 
   private List<IssuedCard> answer(Invocation call) {

@@ -1,5 +1,6 @@
 package org.metastasectomy.cds.hooks;
 
+import java.time.LocalDate;
 import java.util.Set;
 import org.metastasectomy.cds.audit.InvocationTrail;
 import org.metastasectomy.cds.cdshooks.CdsRequest;
@@ -15,11 +16,35 @@ public final class Invocation {
   private Set<String> unavailable = Set.of();
   private Assessment assessment;
 
-  Invocation(ServiceDescriptor service, CdsRequest request, String rulesPageUrl, InvocationTrail trail) {
+  private final byte[] prefetchDigest;
+  private String assessmentKey;
+  private LocalDate assessmentDay;
+
+  /** @param prefetchDigest the SHA-256 of the prefetch's bytes as sent, null when unknown (see {@link AssessmentMemo}) */
+  Invocation(ServiceDescriptor service, CdsRequest request, String rulesPageUrl, InvocationTrail trail, byte[] prefetchDigest) {
     this.service = service;
     this.request = request;
     this.rulesPageUrl = rulesPageUrl;
     this.trail = trail;
+    this.prefetchDigest = prefetchDigest;
+  }
+
+  byte[] prefetchDigest() {
+    return prefetchDigest;
+  }
+
+  /** The key of this call's clinical input in the {@link AssessmentMemo} (null: not remembered) and the day it is for. */
+  void assessmentKey(String key, LocalDate day) {
+    assessmentKey = key;
+    assessmentDay = day;
+  }
+
+  String assessmentKey() {
+    return assessmentKey;
+  }
+
+  LocalDate assessmentDay() {
+    return assessmentDay;
   }
 
   ServiceDescriptor service() {

@@ -2,12 +2,15 @@ package org.metastasectomy.cds.hooks;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
 
 /**
  * Reads a JSON body within the configured limits (size, nesting depth, string length). Anything else is a 400 or 413
@@ -47,6 +50,50 @@ public final class JsonBodyReader {
       return node;
     } catch (LimitedInputStream.LimitExceeded e) {
       throw new PayloadTooLargeException(maxBytes);
+    } catch (StreamConstraintsException e) {
+      throw new BadRequestException("body", "request body exceeds JSON limits (nesting depth or string length)");
+    } catch (IOException e) {
+      throw new BadRequestException("body", "request body is not valid JSON");
+    }
+  }
+
+  /**
+   * Parses a body received in memory (RequestBodyGate) within the same limits, and takes the SHA-256 of its
+   * {@code prefetch} member's bytes as sent, for the {@link AssessmentMemo}. The tree equals what
+   * {@link #read(InputStream, long)} gives.
+   */
+  HookBody readHook(byte[] body, int length) {
+    if (length > maxBytes) {
+      throw new PayloadTooLargeException(maxBytes);
+    }
+    try (JsonParser parser = mapper.createParser(body, 0, length)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new BadRequestException("body", "request body is empty");
+      }
+      if (first != JsonToken.START_OBJECT) {
+        mapper.readTree(parser);
+        throw parser.nextToken() != null ? new BadRequestException("body", "request body has content after the JSON object")
+            : new BadRequestException("body", "request body must be a JSON object");
+      }
+      ObjectNode node = mapper.getNodeFactory().objectNode();
+      byte[] prefetch = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        parser.nextToken();
+        long start = parser.currentTokenLocation().getByteOffset();
+        JsonNode value = mapper.readTree(parser);
+        if ("prefetch".equals(name)) {
+          MessageDigest sha = AssessmentMemo.sha256();
+          sha.update(body, (int) start, (int) (parser.currentLocation().getByteOffset() - start));
+          prefetch = sha.digest();
+        }
+        node.set(name, value);
+      }
+      if (parser.nextToken() != null) {
+        throw new BadRequestException("body", "request body has content after the JSON object");
+      }
+      return new HookBody(node, prefetch);
     } catch (StreamConstraintsException e) {
       throw new BadRequestException("body", "request body exceeds JSON limits (nesting depth or string length)");
     } catch (IOException e) {

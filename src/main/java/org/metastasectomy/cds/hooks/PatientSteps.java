@@ -20,6 +20,7 @@ public final class PatientSteps {
   private final PatientFeatureMapper mapper;
   private final Assessor assessor;
   private final Clock clock;
+  private final AssessmentMemo memo = new AssessmentMemo();
 
   public PatientSteps(PrefetchResolver resolver, InputCheck inputCheck, PatientRecords records, PatientFeatureMapper mapper,
       Assessor assessor, Clock clock) {
@@ -40,11 +41,23 @@ public final class PatientSteps {
     call.resolved(data.unavailable());
     call.trail().inputCheck(inputCheck.check(data));
     PatientRecordReader record = records.read(data);
+    LocalDate today = LocalDate.now(clock);
+    String key = data.fetched().isEmpty() ? AssessmentMemo.key(call.prefetchDigest(), call.request().patientId(),
+        call.request().fhirServer(), data.unavailable(), today, assessor.knowledge().version()) : null;
+    call.assessmentKey(key, today);
+    if (memo.has(key)) {
+      return Optional.of(record); // this input was assessed before, which it is only when it holds an RCC
+    }
     return record.mayHaveRcc() && PatientFeatureMapper.hasRcc(record.conditions()) ? Optional.of(record) : Optional.empty();
   }
 
+  /**
+   * The assessment of the record; the same input's (see {@link AssessmentMemo}) when everything came from the request's
+   * prefetch, read from memory.
+   */
   Assessment assess(PatientRecordReader record, Invocation call) {
-    Assessment a = assessor.assess(mapper.map(record.record(), LocalDate.now(clock)));
+    LocalDate today = call.assessmentDay() != null ? call.assessmentDay() : LocalDate.now(clock);
+    Assessment a = memo.get(call.assessmentKey(), () -> assessor.assess(mapper.map(record.record(), today)));
     call.assessed(a);
     return a;
   }

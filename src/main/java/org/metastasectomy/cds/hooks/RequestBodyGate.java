@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -21,7 +22,9 @@ import org.springframework.http.HttpStatus;
  * request thread while the bytes trickle in (issue 15, findings 2 and 4):
  *
  * <ul>
- *   <li>the body is read with non-blocking I/O: a slow sender holds a connection and the bytes it sent, never a worker
+ *   <li>what has already arrived of the body is read at once ({@link ArrivedBytes}: never a read that waits); a body
+ *       that came whole with its headers is processed on this thread without an async cycle (issue 17);
+ *   <li>the rest is read with non-blocking I/O: a slow sender holds a connection and the bytes it sent, never a worker
  *       thread, and is cut off with 408 when the whole body has not arrived within cds.limits.body-read-timeout;
  *   <li>every byte received is reserved in the {@link MemoryBudget}, and before the request is processed its body
  *       times {@link #HEAP_PER_BODY_BYTE}: when that does not fit, the answer is 503 with Retry-After at once;
@@ -43,6 +46,8 @@ public final class RequestBodyGate implements Filter {
   static final String BUSY = "too many large requests at once; retry later";
   /** The least a request reserves: even a small body costs a parse, a model evaluation and its cards. */
   static final long MIN_RESERVATION = 256 * 1024;
+  /** The receive buffer a body starts with; it grows as bytes arrive, so a slow sender holds only what it sent. */
+  private static final int FIRST_BUFFER = 64 * 1024;
 
   private final MemoryBudget budget;
   private final long maxBody;
@@ -79,16 +84,63 @@ public final class RequestBodyGate implements Filter {
       BodyDrain.after(request, response, maxBody);
       return;
     }
-    if (declared > 0 && cost(declared) > budget.available()) {
-      // Content-Length says it cannot fit now: refuse before receiving it. Nothing is reserved before bytes arrive, so
-      // a slow sender that announces a large body holds only what it sent.
+    if (declared <= 0) {
+      receiveLater(request, response, new BodyReception.Received(256), 0);
+      return;
+    }
+    if (!budget.tryReserve(cost(declared))) {
+      // Content-Length says it cannot fit now: refuse before receiving it.
       refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE, "transient", BUSY, "memory");
       BodyDrain.after(request, response, maxBody);
       return;
     }
+    BodyReception.Received arrived = new BodyReception.Received((int) Math.min(declared, FIRST_BUFFER));
+    try {
+      receiveArrived(request, arrived, declared);
+    } catch (IOException e) {
+      budget.release(cost(declared));
+      refuse(request, response, HttpStatus.BAD_REQUEST, "invalid", "request body could not be read", "unreadable");
+      return;
+    }
+    if (arrived.size() == declared) {
+      try { // the whole body came with the headers: processed on this thread, no async cycle
+        request.setAttribute(BODY, arrived);
+        chain.doFilter(new BufferedBodyRequest(request, arrived.array(), arrived.size()), response);
+      } finally {
+        budget.release(cost(declared));
+      }
+      return;
+    }
+    // The rest is still on its way: only what arrived stays reserved, so a slow sender that announces a large body holds
+    // only what it sent; the rest is received without a thread.
+    budget.release(cost(declared) - arrived.size());
+    receiveLater(request, response, arrived, arrived.size());
+  }
+
+  /**
+   * Reads the bytes of the body that have already arrived (see {@link ArrivedBytes}), never more, so this never waits
+   * for the network. Reads nothing when the container cannot tell.
+   */
+  private static void receiveArrived(HttpServletRequest request, BodyReception.Received body, long declared)
+      throws IOException {
+    if (!(request.getAttribute(ArrivedBytes.ATTRIBUTE) instanceof ArrivedBytes arrived)) {
+      return;
+    }
+    ServletInputStream in = request.getInputStream();
+    while (body.size() < declared) {
+      int readable = arrived.readable();
+      if (readable <= 0 || body.readFrom(in, (int) Math.min(readable, declared - body.size()), (int) declared) < 0) {
+        return;
+      }
+    }
+  }
+
+  /** Receives the rest of the body with non-blocking I/O; {@code reserved} bytes of the budget are already held. */
+  private void receiveLater(HttpServletRequest request, HttpServletResponse response, BodyReception.Received received,
+      long reserved) throws IOException {
     AsyncContext async = request.startAsync();
     async.setTimeout(readTimeout.toMillis());
-    BodyReception reception = new BodyReception(this, request, response, async, declared);
+    BodyReception reception = new BodyReception(this, request, response, async, received, reserved);
     async.addListener(reception);
     request.getInputStream().setReadListener(reception);
   }

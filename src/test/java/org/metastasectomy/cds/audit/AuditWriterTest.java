@@ -11,6 +11,7 @@ import org.flywaydb.core.Flyway;
 import org.metastasectomy.cds.feedback.IssuedCardRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -36,7 +37,7 @@ class AuditWriterTest {
   @Test
   void oneRowTheDatabaseRefusesNeverDropsTheOtherRowsOfItsBatch() throws Exception {
     GatedTransactions transactions = new GatedTransactions(db);
-    try (AuditWriter writer = new AuditWriter(new AuditRepository(jdbc), new IssuedCardRepository(jdbc), transactions, metrics, 1000)) {
+    try (AuditWriter writer = new AuditWriter(new AuditRepository(new JdbcTemplate(db)), new IssuedCardRepository(jdbc), transactions, metrics, 1000)) {
       writer.append(event("gate"));                     // the writer takes this alone and waits at the gate
       assertThat(transactions.entered.await(5, TimeUnit.SECONDS)).isTrue();
       String card = UUID.randomUUID().toString();

@@ -92,6 +92,38 @@ class OverloadIT extends RunningService {
     }
   }
 
+  /**
+   * A body that arrives in two parts (the first with the headers, the rest later) is received whole: what arrived first
+   * is taken at once, the rest without a thread (issue 17), and the answer is the one the whole body gets.
+   */
+  @Test
+  void aBodyThatArrivesInTwoPartsIsAnsweredAsTheWholeBody() throws Exception {
+    byte[] body = Examples.request(Examples.FAVOURABLE).toString().getBytes(StandardCharsets.UTF_8);
+    String whole = post(body).body();
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setTcpNoDelay(true);
+      OutputStream out = socket.getOutputStream();
+      int half = body.length / 2;
+      out.write(("POST " + HOOK + " HTTP/1.0\r\nHost: localhost:" + port + "\r\nContent-Type: application/json\r\n" // 1.0: not chunked
+          + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body, 0, half);
+      out.flush();
+      Thread.sleep(300);
+      out.write(body, half, body.length - half);
+      out.flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 200");
+      assertThat(cardsWithoutIds(answer.substring(answer.indexOf("\r\n\r\n") + 4)))
+          .isEqualTo(cardsWithoutIds(whole)).contains("\"summary\"");
+    }
+    await().atMost(Duration.ofSeconds(5)).until(() -> budget.reserved() == 0);
+  }
+
+  /** A hook answer's text with its card and suggestion uuids blanked (fresh on every call). */
+  private static String cardsWithoutIds(String answer) {
+    return answer.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID");
+  }
+
   /** The headers of a 5 MB request that waits for 100 Continue before sending its body, and the first answer. */
   private String announceLargeBodyExpectingContinue() throws IOException {
     try (Socket socket = new Socket("localhost", port)) {
