@@ -383,7 +383,12 @@ class ClinicalReviewTest {
     void calciumAndAlbuminOfDifferentDaysGiveNoCorrectedCalcium() {
       Chart c = calciumAndAlbumin("2026-11-20", "2026-11-10");
       assertThat(CorrectedCalcium.of(features(c.record())).isKnown()).isFalse();
-      assertThat(ClinicalReviewTest.imdc(assess(c), RuleId.CORR_CA_GT_ULN).status()).isEqualTo(FactorStatus.UNKNOWN);
+      Assessment a = assess(c);
+      assertThat(ClinicalReviewTest.imdc(a, RuleId.CORR_CA_GT_ULN).status()).isEqualTo(FactorStatus.UNKNOWN);
+      // The reason names both draws (the card shows each value with its date), for IMDC and MSKCC alike.
+      assertThat(ClinicalReviewTest.imdc(a, RuleId.CORR_CA_GT_ULN).reason()).isInstanceOf(Reason.DifferentDraws.class);
+      assertThat(a.mskcc().factors()).filteredOn(f -> f.id() == RuleId.CORR_CA_GT_10)
+          .singleElement().satisfies(f -> assertThat(f.reason()).isInstanceOf(Reason.DifferentDraws.class));
     }
 
     @Test
