@@ -25,6 +25,7 @@ import org.metastasectomy.cds.model.Assessment;
 import org.metastasectomy.cds.model.Assessor;
 import org.metastasectomy.cds.model.FactorResult;
 import org.metastasectomy.cds.model.FactorStatus;
+import org.metastasectomy.cds.model.Item;
 import org.metastasectomy.cds.model.Lab;
 import org.metastasectomy.cds.model.ModelKnowledge;
 import org.metastasectomy.cds.model.OrderAlert;
@@ -209,6 +210,15 @@ class ClinicalReviewTest {
       c.lungMetastasis(null, "active");
       c.therapy("sunitinib", "2022-06-01", "completed");
       assertThat(imdc(assess(c), RuleId.DIAG_TO_TREAT_LT_1Y).status()).isEqualTo(FactorStatus.UNKNOWN);
+    }
+
+    @Test
+    void anUndatedTherapyMayBeTheFirstLineSoTheIntervalIsUnknown() {
+      Chart c = afterNephrectomy("active"); // diagnosed 2022-01-10: more than 12 months ago, so the start decides
+      c.therapy("sunitinib", null, "completed");
+      FactorResult f = imdc(assess(c), RuleId.DIAG_TO_TREAT_LT_1Y);
+      assertThat(f.status()).isEqualTo(FactorStatus.UNKNOWN);
+      assertThat(f.get(Item.SYSTEMIC_THERAPY_START).known()).isFalse();
     }
 
     @Test
