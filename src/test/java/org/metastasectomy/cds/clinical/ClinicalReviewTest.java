@@ -25,6 +25,7 @@ import org.metastasectomy.cds.model.Assessment;
 import org.metastasectomy.cds.model.Assessor;
 import org.metastasectomy.cds.model.FactorResult;
 import org.metastasectomy.cds.model.FactorStatus;
+import org.metastasectomy.cds.model.Item;
 import org.metastasectomy.cds.model.Lab;
 import org.metastasectomy.cds.model.ModelKnowledge;
 import org.metastasectomy.cds.model.OrderAlert;
@@ -212,6 +213,15 @@ class ClinicalReviewTest {
     }
 
     @Test
+    void anUndatedTherapyMayBeTheFirstLineSoTheIntervalIsUnknown() {
+      Chart c = afterNephrectomy("active"); // diagnosed 2022-01-10: more than 12 months ago, so the start decides
+      c.therapy("sunitinib", null, "completed");
+      FactorResult f = imdc(assess(c), RuleId.DIAG_TO_TREAT_LT_1Y);
+      assertThat(f.status()).isEqualTo(FactorStatus.UNKNOWN);
+      assertThat(f.get(Item.SYSTEMIC_THERAPY_START).known()).isFalse();
+    }
+
+    @Test
     void aPatientM1AtDiagnosisCountsTheFirstTherapyEvenWithUndatedMetastases() {
       Chart c = Chart.man();
       c.primary("2022-01-10", "8310/3");
@@ -383,7 +393,12 @@ class ClinicalReviewTest {
     void calciumAndAlbuminOfDifferentDaysGiveNoCorrectedCalcium() {
       Chart c = calciumAndAlbumin("2026-11-20", "2026-11-10");
       assertThat(CorrectedCalcium.of(features(c.record())).isKnown()).isFalse();
-      assertThat(ClinicalReviewTest.imdc(assess(c), RuleId.CORR_CA_GT_ULN).status()).isEqualTo(FactorStatus.UNKNOWN);
+      Assessment a = assess(c);
+      assertThat(ClinicalReviewTest.imdc(a, RuleId.CORR_CA_GT_ULN).status()).isEqualTo(FactorStatus.UNKNOWN);
+      // The reason names both draws (the card shows each value with its date), for IMDC and MSKCC alike.
+      assertThat(ClinicalReviewTest.imdc(a, RuleId.CORR_CA_GT_ULN).reason()).isInstanceOf(Reason.DifferentDraws.class);
+      assertThat(a.mskcc().factors()).filteredOn(f -> f.id() == RuleId.CORR_CA_GT_10)
+          .singleElement().satisfies(f -> assertThat(f.reason()).isInstanceOf(Reason.DifferentDraws.class));
     }
 
     @Test

@@ -93,6 +93,18 @@ class OrderRulesTest {
       c.lungMetastasectomy("2025-01-15", lung);
       assertThat(cards(c, Chart.draftMedication("pazopanib"))).containsExactly("SYSTEMIC_BEFORE_TUMOUR_BOARD info");
     }
+
+    @Test
+    void onlyThePazopanibOrSorafenibOrderIsLeftToTheAdjuvantCardOtherAgentsStillAskForTheTumourBoard() {
+      // Favourable profile (one lung metastasis, long DFI), resected, its status not recorded: NED unconfirmed.
+      Chart c = new Chart("male", "1970-03-01");
+      c.primary("2020-01-10", "8310/3");
+      c.nephrectomy("2020-02-01");
+      Condition lung = c.lungMetastasis("2024-12-01", null);
+      c.lungMetastasectomy("2025-01-15", lung);
+      assertThat(cards(c, Chart.draftMedication("pazopanib"))).containsExactly("ADJUVANT_NED_UNCONFIRMED info");
+      assertThat(cards(c, Chart.draftMedication("cabozantinib"))).containsExactly("SYSTEMIC_BEFORE_TUMOUR_BOARD info");
+    }
   }
 
   @Nested
@@ -187,6 +199,21 @@ class OrderRulesTest {
       board.setAuthoredOnElement(new org.hl7.fhir.r4.model.DateTimeType("2025-01-02"));
       c.serviceRequest(board);
       assertThat(cards(c, Chart.draftMedication("cabozantinib"))).isEmpty();
+    }
+
+    @Test
+    void itCitesTheChartEntriesOfTheFavourableFactorsMet() {
+      Chart c = new Chart("male", "1970-03-01");
+      c.primary("2020-01-10", "8310/3");
+      c.nephrectomy("2020-02-01");
+      Condition lung = c.lungMetastasis("2024-12-01", "active");
+      var a = assess(c);
+      var orders = ClinicalReviewTest.DRAFTS.read(Chart.orders(Chart.draftMedication("cabozantinib")), java.util.List.of());
+      assertThat(ClinicalReviewTest.ORDER_RULES.evaluate(a, orders)).singleElement().satisfies(alert -> {
+        assertThat(alert.result().sources()).contains("Condition/" + lung.getIdElement().getIdPart());
+        assertThat(alert.result().sources()).containsExactlyInAnyOrderElementsOf(
+            a.favourableMet().stream().flatMap(r -> r.result().sources().stream()).distinct().toList());
+      });
     }
 
     @Test

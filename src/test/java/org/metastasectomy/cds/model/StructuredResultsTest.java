@@ -45,6 +45,56 @@ class StructuredResultsTest {
   }
 
   @Test
+  void ecogIsUnknownAsNotConvertibleWhenOnlyKarnofskyIsRecordedWithTheKarnofskyShown() {
+    FeatureDraft d = lungPatient();
+    d.metastases = List.of(new FeatureDraft.MetastasisDraft(Site.LIVER, LocalDate.of(2026, 5, 20), 1));
+    d.kps = 90;
+    RuleResult ecog = rule(ASSESSOR.assess(d.features()), RuleId.LIVER_ECOG_GT_0);
+
+    assertThat(ecog.status()).isEqualTo(FactorStatus.UNKNOWN);
+    assertThat(ecog.result().reason()).isEqualTo(new Reason.NotConvertible(Item.KARNOFSKY, Item.ECOG));
+    assertThat(ecog.result().get(Item.KARNOFSKY).value()).isEqualTo(90);
+  }
+
+  @Test
+  void aNonPulmonaryFactorCitesTheMetastasesOutsideTheLungOnly() {
+    FeatureDraft d = lungPatient();
+    d.metastases = List.of(new FeatureDraft.MetastasisDraft(Site.LUNG, LocalDate.of(2026, 5, 20), 1),
+        new FeatureDraft.MetastasisDraft(Site.BONE, LocalDate.of(2026, 5, 20), 1));
+    RuleResult met = rule(ASSESSOR.assess(d.features()), RuleId.NON_PULMONARY);
+    assertThat(met.status()).isEqualTo(FactorStatus.MET);
+    assertThat(met.result().sources()).containsExactly("Condition/BONE");
+
+    RuleResult notMet = rule(ASSESSOR.assess(lungPatient().features()), RuleId.NON_PULMONARY);
+    assertThat(notMet.status()).isEqualTo(FactorStatus.NOT_MET);
+    assertThat(notMet.result().sources()).containsExactly("Condition/LUNG"); // why not met: the lung metastasis
+  }
+
+  @Test
+  void bonePlusOtherSitesNamesTheOtherSitesOnceInRecordOrderWithTheirConditions() {
+    FeatureDraft d = lungPatient();
+    LocalDate onset = LocalDate.of(2026, 5, 20);
+    d.metastases = List.of(new FeatureDraft.MetastasisDraft(Site.BONE, onset, 1),
+        new FeatureDraft.MetastasisDraft(Site.LIVER, onset, 1),
+        new FeatureDraft.MetastasisDraft(Site.LUNG, onset, 2),
+        new FeatureDraft.MetastasisDraft(Site.LIVER, onset, 1));
+    RuleResult elsewhere = rule(ASSESSOR.assess(d.features()), RuleId.BONE_NON_BONE_METASTASES);
+
+    assertThat(elsewhere.status()).isEqualTo(FactorStatus.MET);
+    Datum others = elsewhere.result().get(Item.SITES_BESIDES_BONE);
+    assertThat(others.value()).isEqualTo(List.of(Site.LIVER, Site.LUNG));
+    assertThat(others.sources()).containsExactly("Condition/LIVER", "Condition/LUNG");
+    assertThat(elsewhere.result().sources()).containsExactly("Condition/BONE", "Condition/LIVER", "Condition/LUNG");
+  }
+
+  @Test
+  void theSurvivalRangesShownAreThoseOfThePatientsSites() {
+    Assessment lung = ASSESSOR.assess(lungPatient().features());
+    assertThat(lung.survival()).containsExactly(KNOWLEDGE.survival(Site.LUNG).orElseThrow());
+    assertThat(lung.survival().get(0).site()).isEqualTo(Site.LUNG);
+  }
+
+  @Test
   void aLabWithoutItsLimitOfNormalIsUnknownWithTheValueShown() {
     FeatureDraft d = lungPatient();
     d.labs.put(Lab.LDH, new FeatureDraft.LabDraft(300.0, null, null));

@@ -69,6 +69,10 @@ class UnknownReasonsTest {
     assertThat(p.notFetched()).extracting(Reason.NotFetched::data)
         .containsExactly(PrefetchKeys.describe(PrefetchKeys.MEDICATIONS), PrefetchKeys.describe(PrefetchKeys.OBSERVATIONS));
     assertThat(p.nephrectomyDate().why()).as("procedures were fetched").isEqualTo(Reason.NOT_RECORDED);
+    // Fetched and empty, the medication history is there: no therapy recorded then means untreated.
+    PatientFeatures fetched = MAPPER.map(record(Set.of(PrefetchKeys.OBSERVATIONS), List.of()), AS_OF);
+    assertThat(fetched.medicationHistoryAvailable()).isTrue();
+    assertThat(fetched.systemicTherapies().value()).isEmpty();
   }
 
   @Test
