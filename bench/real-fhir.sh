@@ -113,7 +113,7 @@ alone() { local u args=(); for u in "$@"; do args+=(-o /dev/null "$u"); done
   curl -s "${FHIR_HEADERS[@]}" -w '%{time_total}\n' "${args[@]}" | ms; }
 # The six GETs at the same moment, nothing else asking (curl --parallel): ms until the last one is in
 at_once() { local u args=(); for u in "$@"; do args+=(-o /dev/null "$u"); done
-  curl -s -Z --parallel-immediate --parallel-max "$#" "${FHIR_HEADERS[@]}" -w '%{time_total}\n' "${args[@]}" | ms | sort -n | tail -1; }
+  curl -s --no-progress-meter -Z --parallel-immediate --parallel-max "$#" "${FHIR_HEADERS[@]}" -w '%{time_total}\n' "${args[@]}" | ms | sort -n | tail -1; }
 # The example with full prefetch: as it is, or, for one that has none but ships its EHR's answers
 # (prefetch-missing/fhir-server/), with those as its prefetch (its fhirServer is not allowed: nothing is fetched)
 PREFETCH_FILES='{"patient":"Patient","conditions":"Condition","observations":"Observation","procedures":"Procedure","medications":"MedicationRequest","tumorBoard":"ServiceRequest"}'
