@@ -35,7 +35,9 @@ public record CdsProperties(
    * The EHR's FHIR server: which may be contacted (https only; http only for a loopback host outside prod, unless
    * allowInsecureHttp), and how patiently. A GET is retried once only if the connect timeout still fits the deadline; a
    * key not fetched by the deadline, or with more pages than maxPages, is unavailable, never cut short; beyond
-   * maxConcurrency threads (queue 16 times that) a key fails at once.
+   * maxConcurrency threads (queue 16 times that) a key fails at once. One server may hold maxConcurrencyPerServer threads
+   * (its bulkhead): 24, so that four chart opens at once fetch their six keys each without queueing behind each other
+   * (at 8, four patient-views made three rounds of GETs), while a server that stops answering still leaves 8 threads.
    */
   public record Fhir(
       @DefaultValue List<String> allowedServers,
@@ -47,8 +49,8 @@ public record CdsProperties(
       @DefaultValue("200") @Min(1) @Max(1000) int pageSize,
       @DefaultValue("4MB") DataSize maxAnswerSize,
       @DefaultValue("2000") @Min(1) int maxEntries,
-      @DefaultValue("16") @Min(1) int maxConcurrency,
-      @DefaultValue("8") @Min(1) int maxConcurrencyPerServer,
+      @DefaultValue("32") @Min(1) int maxConcurrency,
+      @DefaultValue("24") @Min(1) int maxConcurrencyPerServer,
       @DefaultValue("5") @Min(1) int breakerMinimumCalls,
       @DefaultValue("30s") Duration breakerOpenFor,
       @DefaultValue("off") InputValidation validateInput,

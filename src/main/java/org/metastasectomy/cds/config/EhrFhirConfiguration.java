@@ -61,7 +61,8 @@ class EhrFhirConfiguration {
   /**
    * One pooled HTTP client for all EHR calls: connection reuse, timeouts, no redirects (never to another host), no
    * automatic retries (the one retry of a GET is decided by EhrFhirClient, which knows the deadline) and no automatic
-   * unpacking (the client's gzip unpacking has no limit; intake/FhirGet unpacks within the cap).
+   * unpacking (the client's gzip unpacking has no limit; intake/FhirGet unpacks within the cap). As many connections
+   * per route as fetch threads: a fetch never waits for a connection; the servers' bulkheads bound what one server gets.
    */
   @Bean(destroyMethod = "close")
   CloseableHttpClient ehrHttpClient(CdsProperties props) {

@@ -24,7 +24,7 @@ public record FetchSettings(
   /** The shipped defaults (config/CdsProperties; FetchSettingsDefaultsTest keeps them equal), for tests that vary one or two. */
   public static FetchSettings defaults() {
     return new FetchSettings(Duration.ofMillis(500), Duration.ofMillis(2500), Duration.ofMillis(1500), Duration.ofSeconds(3),
-        10, 16, 8, 200, 4L * 1024 * 1024, 2000);
+        10, 32, 24, 200, 4L * 1024 * 1024, 2000);
   }
 
   public FetchSettings withDeadlines(Duration orders, Duration patientView) {
