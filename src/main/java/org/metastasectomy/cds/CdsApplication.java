@@ -1,12 +1,9 @@
 package org.metastasectomy.cds;
 
-import org.metastasectomy.cds.intake.FhirPreload;
+import org.metastasectomy.cds.config.StartupPreloads;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.ApplicationListener;
-import org.springframework.core.Ordered;
 
 /** CDS Hooks service: tumour board review of metastasectomy in metastatic renal cell carcinoma. */
 @SpringBootApplication
@@ -23,23 +20,7 @@ public class CdsApplication {
       System.exit(LoadExamplesCommand.run(args, System.out, System.err));
     }
     SpringApplication app = new SpringApplication(CdsApplication.class);
-    app.addListeners(new StartFhirPreload());
+    app.addListeners(new StartupPreloads());
     app.run(args);
-  }
-
-  /**
-   * Begins loading HAPI on its own thread as soon as logging is configured (before that, Logback would log HAPI's
-   * debug lines with its defaults), so it overlaps the context refresh.
-   */
-  static final class StartFhirPreload implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
-    @Override
-    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-      FhirPreload.start();
-    }
-
-    @Override
-    public int getOrder() {
-      return Ordered.LOWEST_PRECEDENCE; // after LoggingApplicationListener has configured logging
-    }
   }
 }

@@ -3,8 +3,6 @@ package org.metastasectomy.cds.intake;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import java.util.concurrent.CompletableFuture;
-import javax.net.ssl.SSLContext;
-import org.apache.http.conn.util.PublicSuffixMatcherLoader;
 
 /**
  * HAPI's two R4 contexts (the shared one for prefetch and draft orders, the EHR client's own) and their warm-up
@@ -24,28 +22,9 @@ public final class FhirPreload {
   private FhirPreload() {
     contexts = new CompletableFuture<>();
     warmUp = new CompletableFuture<>();
-    daemon(this::load, "fhir-preload");
-    daemon(FhirPreload::loadTlsDefaults, "tls-preload");
-  }
-
-  private static void daemon(Runnable work, String name) {
-    Thread thread = new Thread(work, name);
+    Thread thread = new Thread(this::load, "fhir-preload");
     thread.setDaemon(true);
     thread.start();
-  }
-
-  /**
-   * The JDK's default TLS context (trust store, providers) and HttpClient's public suffix list, which the EHR client's
-   * builder otherwise loads on the main thread. Both are process-wide and thread-safe; a failure here is left for the
-   * builder to meet and report.
-   */
-  private static void loadTlsDefaults() {
-    try {
-      SSLContext.getDefault();
-      PublicSuffixMatcherLoader.getDefault();
-    } catch (Exception | LinkageError e) {
-      // the builder loads them again and fails with its own message
-    }
   }
 
   /** Begins loading once per JVM (from CdsApplication.main, or on first use when the context starts without it). */
