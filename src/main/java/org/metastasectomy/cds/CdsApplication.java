@@ -1,5 +1,6 @@
 package org.metastasectomy.cds;
 
+import org.metastasectomy.cds.config.StartupPreloads;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -18,6 +19,8 @@ public class CdsApplication {
       QuietLogging.apply();
       System.exit(LoadExamplesCommand.run(args, System.out, System.err));
     }
-    SpringApplication.run(CdsApplication.class, args);
+    SpringApplication app = new SpringApplication(CdsApplication.class);
+    app.addListeners(new StartupPreloads());
+    app.run(args);
   }
 }

@@ -1,7 +1,6 @@
 package org.metastasectomy.cds.config;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.LenientErrorHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
@@ -17,7 +16,7 @@ import org.metastasectomy.cds.intake.CircuitBreakers;
 import org.metastasectomy.cds.intake.EhrFhirClient;
 import org.metastasectomy.cds.intake.FetchSettings;
 import org.metastasectomy.cds.intake.FhirServerPolicy;
-import org.metastasectomy.cds.intake.FhirWarmUp;
+import org.metastasectomy.cds.intake.FhirPreload;
 import org.metastasectomy.cds.intake.PrefetchResolver;
 import org.metastasectomy.cds.reading.DraftOrderReader;
 import org.metastasectomy.cds.reading.PatientFeatureMapper;
@@ -36,10 +35,10 @@ class EhrFhirConfiguration {
   static final Set<String> CHEST_RADIOGRAPH_LOINC =
       Set.of("36554-4", "36643-5", "36298-8", "36320-0", "30745-4", "30746-2", "24648-8", "24647-0", "36687-2");
 
-  /** The shared, cached R4 context: parsing prefetch and draft orders. */
+  /** The shared, cached R4 context: parsing prefetch and draft orders (loaded early by intake.FhirPreload). */
   @Bean
   FhirContext fhirContext() {
-    return FhirContext.forR4Cached();
+    return FhirPreload.start().contexts().shared();
   }
 
   @Bean
@@ -91,8 +90,7 @@ class EhrFhirConfiguration {
   @Bean
   EhrFhirClient ehrFhirClient(CloseableHttpClient ehrHttpClient, FhirServerPolicy policy, CdsProperties props,
       ExecutorService fhirFetchExecutor, MeterRegistry metrics) {
-    FhirContext ehr = FhirContext.forR4();
-    ehr.setParserErrorHandler(new LenientErrorHandler(false));
+    FhirContext ehr = FhirPreload.start().contexts().ehr();
     CircuitBreakers breakers = new CircuitBreakers(props.fhir().breakerMinimumCalls(), props.fhir().breakerOpenFor(),
         props.fhir().readTimeout());
     return new EhrFhirClient(ehrHttpClient, ehr, policy, fetchSettings(props.fhir()), fhirFetchExecutor, breakers,
@@ -105,10 +103,13 @@ class EhrFhirConfiguration {
         f.maxAnswerSize().toBytes(), f.maxEntries());
   }
 
-  /** HAPI warmed up before the service reports ready, so the first patient's fetch fits the deadline. */
+  /**
+   * HAPI warmed up before the service reports ready, so the first patient's fetch fits the deadline. The warm-up
+   * itself runs on intake.FhirPreload's thread, begun before the context refresh; this waits for it.
+   */
   @Bean
-  ApplicationRunner fhirWarmUp(FhirContext fhir, EhrFhirClient ehrFhirClient) {
-    return args -> FhirWarmUp.run(fhir, ehrFhirClient);
+  ApplicationRunner fhirWarmUp() {
+    return args -> FhirPreload.start().awaitWarmUp();
   }
 
   @Bean

@@ -65,11 +65,6 @@ public final class EhrFhirClient {
     return settings;
   }
 
-  /** The context that parses what the EHR sends (for the warm-up). */
-  FhirContext fhirContext() {
-    return fhir;
-  }
-
   /**
    * @param queries key → relative query (e.g. Condition?patient=123 or Patient/123)
    * @param budget the time for all keys together (FetchSettings#deadlineFor)

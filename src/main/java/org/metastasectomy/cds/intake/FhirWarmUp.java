@@ -29,10 +29,10 @@ public final class FhirWarmUp {
   private FhirWarmUp() {}
 
   /** Warms the shared context (prefetch parsing) and the EHR client's own context (fetched resources). */
-  public static void run(FhirContext shared, EhrFhirClient client) {
+  static void run(FhirContext shared, FhirContext ehrContext) {
     long start = System.nanoTime();
     IParser prefetch = shared.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false));
-    IParser ehr = client.fhirContext().newJsonParser().setParserErrorHandler(new LenientErrorHandler(false));
+    IParser ehr = ehrContext.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false));
     for (int round = 0; round < ROUNDS; round++) {
       for (String file : FILES) {
         String text = read(file);
